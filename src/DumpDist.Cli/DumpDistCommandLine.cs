@@ -1,0 +1,50 @@
+using System.CommandLine;
+using DumpDist.Cli.Commands;
+
+namespace DumpDist.Cli;
+
+/// <summary>Declares the `dumpdist` commands; each command lives in its own file under Commands/.</summary>
+internal static class DumpDistCommandLine
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("dumpdist: serve large public dataset dumps over HTTP, rsync and NFS from independent copies.");
+        root.Subcommands.Add(FixtureCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var root = BuildRoot();
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await Console.Error.WriteLineAsync($"dumpdist: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync();
+            var helpArgs = parseResult.CommandResult.Command == root
+                ? new[] { "--help" }
+                : CommandPath(parseResult.CommandResult.Command).Append("--help").ToArray();
+            var help = root.Parse(helpArgs);
+            await help.InvokeAsync(new InvocationConfiguration { Output = Console.Error }, cancellationToken);
+            return ExitCodes.UsageOrConfig;
+        }
+
+        return await parseResult.InvokeAsync(cancellationToken: cancellationToken);
+    }
+
+    private static IEnumerable<string> CommandPath(Command command)
+    {
+        var names = new Stack<string>();
+        for (var current = command; current is not null and not RootCommand; current = current.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names.Push(current.Name);
+        }
+
+        return names;
+    }
+}

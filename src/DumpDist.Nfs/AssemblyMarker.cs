@@ -1,0 +1,5 @@
+namespace DumpDist.Nfs;
+
+internal static class AssemblyMarker
+{
+}

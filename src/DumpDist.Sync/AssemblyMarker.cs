@@ -1,0 +1,5 @@
+namespace DumpDist.Sync;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace DumpDist.Web;
+
+internal static class AssemblyMarker
+{
+}
