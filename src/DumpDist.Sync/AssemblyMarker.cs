@@ -1,5 +1,0 @@
-namespace DumpDist.Sync;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace DumpDist.Sync.Transport;
+
+/// <summary>
+/// The one wrapper that runs rsync: arguments as a list (never a shell string), stdout streamed
+/// line by line to a callback, exit code mapped to an <see cref="RsyncOutcome"/>, and the process
+/// killed when the token is cancelled.
+/// </summary>
+public sealed class RsyncRunner
+{
+    private const int StderrTailChars = 4000;
+    private readonly string _rsyncPath;
+
+    /// <summary>Creates a runner for the given rsync executable (default: `rsync` on PATH).</summary>
+    public RsyncRunner(string rsyncPath = "rsync")
+    {
+        _rsyncPath = rsyncPath;
+    }
+
+    /// <summary>Runs rsync with <paramref name="arguments"/>; <paramref name="onOutputLine"/> sees each stdout line.</summary>
+    public async Task<RsyncResult> RunAsync(
+        IReadOnlyList<string> arguments,
+        Action<string>? onOutputLine,
+        CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(_rsyncPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        // Plain C locale so rsync's messages and numbers are stable to parse.
+        startInfo.Environment["LC_ALL"] = "C";
+        var stopwatch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = startInfo };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return new RsyncResult(RsyncOutcome.Error, -1, $"could not start {_rsyncPath}: {ex.Message}", stopwatch.Elapsed);
+        }
+
+        var stderr = new StringBuilder();
+        var stdoutTask = PumpAsync(process.StandardOutput, line => onOutputLine?.Invoke(line));
+        var stderrTask = PumpAsync(process.StandardError, line =>
+        {
+            lock (stderr)
+            {
+                stderr.AppendLine(line);
+                if (stderr.Length > StderrTailChars * 2)
+                {
+                    stderr.Remove(0, stderr.Length - StderrTailChars);
+                }
+            }
+        });
+
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            await process.WaitForExitAsync(CancellationToken.None);
+            await Task.WhenAll(stdoutTask, stderrTask);
+            return new RsyncResult(RsyncOutcome.Cancelled, process.ExitCode, stderr.ToString(), stopwatch.Elapsed);
+        }
+
+        await Task.WhenAll(stdoutTask, stderrTask);
+        return new RsyncResult(RsyncExitCodes.Map(process.ExitCode), process.ExitCode, stderr.ToString(), stopwatch.Elapsed);
+    }
+
+    private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
+    {
+        while (await reader.ReadLineAsync(CancellationToken.None) is { } line)
+        {
+            onLine(line);
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+}

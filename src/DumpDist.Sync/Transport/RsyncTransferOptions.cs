@@ -1,0 +1,36 @@
+namespace DumpDist.Sync.Transport;
+
+/// <summary>Network limits for every rsync run of a pass (production: 80000 KiB/s, 600 s, 600 s).</summary>
+public sealed record RsyncTransferOptions
+{
+    /// <summary>rsync's --bwlimit value (e.g. "80000" KiB/s or "10m"); null for none.</summary>
+    public string? BandwidthLimit { get; init; }
+
+    /// <summary>--contimeout in seconds for daemon sources; 0 for none.</summary>
+    public int ConnectTimeoutSeconds { get; init; } = 600;
+
+    /// <summary>--timeout (I/O) in seconds; 0 for none.</summary>
+    public int IoTimeoutSeconds { get; init; } = 600;
+
+    /// <summary>The rsync executable.</summary>
+    public string RsyncPath { get; init; } = "rsync";
+
+    /// <summary>Appends the network arguments for <paramref name="source"/>.</summary>
+    public void AppendArguments(List<string> arguments, RsyncEndpoint source)
+    {
+        if (!string.IsNullOrEmpty(BandwidthLimit))
+        {
+            arguments.Add("--bwlimit=" + BandwidthLimit);
+        }
+
+        if (source.IsDaemon && ConnectTimeoutSeconds > 0)
+        {
+            arguments.Add($"--contimeout={ConnectTimeoutSeconds}");
+        }
+
+        if (IoTimeoutSeconds > 0)
+        {
+            arguments.Add($"--timeout={IoTimeoutSeconds}");
+        }
+    }
+}
