@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using DumpDist.Core.Tree;
 
 namespace DumpDist.Sync.Verification;
 

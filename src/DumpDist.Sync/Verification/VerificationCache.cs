@@ -76,6 +76,16 @@ public sealed class VerificationCache : IVerifiedFileStore
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Drops what the cache knows about a file (it was just replaced).</summary>
+    public void Forget(string fullPath)
+    {
+        using var connection = _database.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM verified_files WHERE path = $path";
+        command.Parameters.AddWithValue("$path", fullPath);
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>The modification time of a file in nanoseconds since the Unix epoch (the cache key).</summary>
     public static long MtimeNanoseconds(FileInfo file) =>
         (file.LastWriteTimeUtc - DateTime.UnixEpoch).Ticks * 100;

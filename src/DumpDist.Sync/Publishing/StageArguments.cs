@@ -1,0 +1,102 @@
+using DumpDist.Core.Tree;
+using DumpDist.Sync.Transport;
+
+namespace DumpDist.Sync.Publishing;
+
+/// <summary>
+/// The rsync argument lists of a pass. Stage 1 brings data (never in-progress files, excluded
+/// directories or status/index files); stage 2 brings only the status/index files the listing
+/// found. Both swap files in whole (--delay-updates, never --inplace); the temp directory
+/// rsync uses for that is <see cref="PartialDirectory"/>, which nothing serves.
+/// </summary>
+public static class StageArguments
+{
+    /// <summary>rsync's --delay-updates directory (in each destination directory); never published.</summary>
+    public const string PartialDirectory = ".~tmp~";
+
+    private const string Attributes = "-rlpt";
+    private const string ListedAttributes = "-lpt";
+
+    /// <summary>`--list-only` of every publishable entry of the source.</summary>
+    public static List<string> List(RsyncEndpoint source, RsyncTransferOptions transfer)
+    {
+        var arguments = new List<string> { "--list-only", "-r", "--no-h" };
+        AddNeverPublished(arguments);
+        AddNetwork(arguments, source, transfer, withBandwidth: false);
+        arguments.Add(source.Value);
+        return arguments;
+    }
+
+    /// <summary>Stage 1: data files.</summary>
+    public static List<string> Data(SyncPassOptions options)
+    {
+        var arguments = Common(options, Attributes);
+        AddNeverPublished(arguments);
+        foreach (var pattern in PublishRules.RsyncStatusAndIndexPatterns)
+        {
+            arguments.Add("--exclude=" + pattern);
+        }
+
+        if (options.MirrorExact)
+        {
+            arguments.Add("--delete-delay");
+            arguments.Add($"--max-delete={Math.Max(0, options.MaxDelete)}");
+        }
+
+        return Finish(arguments, options);
+    }
+
+    /// <summary>Stage 2: the status and index files named in <paramref name="listFile"/> (NUL-separated).</summary>
+    public static List<string> Status(SyncPassOptions options, string listFile) =>
+        Listed(options, listFile, checksum: false);
+
+    /// <summary>Files that failed verification, fetched again comparing content (-c) not size and mtime.</summary>
+    public static List<string> Refetch(SyncPassOptions options, string listFile) =>
+        Listed(options, listFile, checksum: true);
+
+    private static List<string> Listed(SyncPassOptions options, string listFile, bool checksum)
+    {
+        var arguments = Common(options, ListedAttributes);
+        if (checksum)
+        {
+            arguments.Add("--checksum");
+        }
+
+        arguments.Add("--from0");
+        arguments.Add("--files-from=" + listFile);
+        return Finish(arguments, options);
+    }
+
+    private static List<string> Common(SyncPassOptions options, string attributes)
+    {
+        var arguments = new List<string> { attributes, "--delay-updates", "--partial-dir=" + PartialDirectory, "--out-format=" + ItemizedChange.OutFormat };
+        if (options.DryRun)
+        {
+            arguments.Add("--dry-run");
+        }
+
+        return arguments;
+    }
+
+    private static List<string> Finish(List<string> arguments, SyncPassOptions options)
+    {
+        AddNetwork(arguments, options.Source, options.Transfer, withBandwidth: true);
+        arguments.Add(options.Source.Value);
+        arguments.Add(options.Destination.EndsWith('/') ? options.Destination : options.Destination + "/");
+        return arguments;
+    }
+
+    private static void AddNeverPublished(List<string> arguments)
+    {
+        arguments.Add("--exclude=" + PartialDirectory + "/");
+        foreach (var pattern in PublishRules.RsyncNeverPublishedPatterns)
+        {
+            arguments.Add("--exclude=" + pattern);
+        }
+    }
+
+    private static void AddNetwork(List<string> arguments, RsyncEndpoint source, RsyncTransferOptions transfer, bool withBandwidth)
+    {
+        (withBandwidth ? transfer : transfer with { BandwidthLimit = null }).AppendArguments(arguments, source);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using DumpDist.Core.Tree;
+
+namespace DumpDist.Sync.Verification;
+
+/// <summary>
+/// Checks files against their published digests and sizes, in parallel across files (up to the
+/// core count), reading each file once for both its digest and SHA-256, and skipping files the
+/// cache already knows at the same size and mtime.
+/// </summary>
+public sealed class FileVerifier
+{
+    private readonly VerificationCache _cache;
+    private readonly TimeProvider _time;
+    private readonly int _parallelism;
+
+    /// <summary>A verifier recording into <paramref name="cache"/>.</summary>
+    public FileVerifier(VerificationCache cache, TimeProvider time, int? parallelism = null)
+    {
+        _cache = cache;
+        _time = time;
+        _parallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount);
+    }
+
+    /// <summary>Runs <paramref name="plan"/>; <paramref name="onBytes"/> reports bytes hashed.</summary>
+    public async Task<VerificationReport> VerifyAsync(VerificationPlan plan, Action<long>? onBytes, CancellationToken cancellationToken)
+    {
+        var problems = new ConcurrentBag<VerifyProblem>(plan.Problems);
+        int good = 0, hits = 0, noChecksum = plan.NoChecksum;
+        long bytes = 0;
+        await Parallel.ForEachAsync(
+            plan.Items,
+            new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
+            async (item, token) =>
+            {
+                var outcome = await VerifyOneAsync(item, onBytes, token);
+                Interlocked.Add(ref bytes, outcome.BytesRead);
+                if (outcome.Problem is not null)
+                {
+                    problems.Add(outcome.Problem);
+                }
+                else if (outcome.Unchecked)
+                {
+                    Interlocked.Increment(ref noChecksum);
+                }
+                else
+                {
+                    Interlocked.Increment(ref good);
+                    if (outcome.BytesRead == 0)
+                    {
+                        Interlocked.Increment(ref hits);
+                    }
+                }
+            });
+
+        return new VerificationReport
+        {
+            Good = good,
+            CacheHits = hits,
+            NoChecksum = noChecksum,
+            BytesRead = bytes,
+            Problems = problems.OrderBy(p => p.Path, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private async Task<ItemOutcome> VerifyOneAsync(VerifyItem item, Action<long>? onBytes, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(item.FullPath);
+        if (!info.Exists)
+        {
+            return ItemOutcome.Failed(new VerifyProblem(item.RelativePath, VerifyProblemKind.Missing, "not present"));
+        }
+
+        var expected = item.Expected;
+        if (expected.Size is { } size && size != info.Length)
+        {
+            return ItemOutcome.Failed(new VerifyProblem(item.RelativePath, VerifyProblemKind.SizeMismatch, $"size {info.Length}, dumpstatus.json says {size}"));
+        }
+
+        if (expected.Algorithm is not { } algorithm || expected.Digest is not { } digest)
+        {
+            return new ItemOutcome(null, 0, Unchecked: true);
+        }
+
+        var mtime = VerificationCache.MtimeNanoseconds(info);
+        var cached = _cache.TryGet(item.FullPath, info.Length, mtime);
+        var cachedDigest = cached is null ? null : algorithm == ChecksumAlgorithm.Sha1 ? cached.Hashes.Sha1 : cached.Hashes.Md5;
+        FileHashes hashes;
+        long read = 0;
+        if (cached is not null && cachedDigest is not null)
+        {
+            hashes = cached.Hashes;
+        }
+        else
+        {
+            try
+            {
+                hashes = await FileHasher.HashAsync(item.FullPath, algorithm, onBytes, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return ItemOutcome.Failed(new VerifyProblem(item.RelativePath, VerifyProblemKind.Unreadable, e.Message));
+            }
+
+            read = hashes.Size;
+            cachedDigest = algorithm == ChecksumAlgorithm.Sha1 ? hashes.Sha1 : hashes.Md5;
+        }
+
+        var matches = string.Equals(cachedDigest, digest, StringComparison.OrdinalIgnoreCase);
+        if (read > 0 || cached is null || cached.Good != matches)
+        {
+            _cache.Put(item.FullPath, mtime, hashes, matches, _time.GetUtcNow());
+        }
+
+        if (!matches)
+        {
+            var name = algorithm == ChecksumAlgorithm.Sha1 ? "sha1" : "md5";
+            return new ItemOutcome(new VerifyProblem(item.RelativePath, VerifyProblemKind.ChecksumMismatch, $"{name} {cachedDigest}, published {digest}"), read, false);
+        }
+
+        return new ItemOutcome(null, read, false);
+    }
+
+    private sealed record ItemOutcome(VerifyProblem? Problem, long BytesRead, bool Unchecked)
+    {
+        public static ItemOutcome Failed(VerifyProblem problem) => new(problem, 0, false);
+    }
+}
