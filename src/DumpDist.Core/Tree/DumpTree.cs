@@ -39,7 +39,7 @@ public static class DumpTree
             {
                 others.AddRange(ScanOther(directory));
             }
-            else if (ScanWiki(name, directory, problems) is { } wiki)
+            else if (ScanWikiDirectory(name, directory, problems) is { } wiki)
             {
                 wikis.Add(wiki);
             }
@@ -47,6 +47,27 @@ public static class DumpTree
 
         return new DumpTreeSnapshot(root, wikis, others, problems);
     }
+
+    /// <summary>
+    /// Scans one wiki under <c>&lt;root&gt;/public/</c>; null when <paramref name="wiki"/> is not a safe
+    /// directory name or holds no runs and no latest/ directory.
+    /// </summary>
+    public static WikiDumps? ScanWiki(string root, string wiki, List<TreeProblem>? problems = null)
+    {
+        if (!IsSafeName(wiki) || wiki == OtherDirectoryName || PublishRules.IsExcludedDirectoryName(wiki))
+        {
+            return null;
+        }
+
+        var directory = Path.Combine(root, PublicDirectoryName, wiki);
+        return Directory.Exists(directory) ? ScanWikiDirectory(wiki, directory, problems ?? []) : null;
+    }
+
+    /// <summary>True for a name that is one plain path segment (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>; not dots only).</summary>
+    public static bool IsSafeName(string name) =>
+        name.Length is > 0 and <= 255
+        && name.Trim('.').Length > 0
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     /// <summary>Reads one run directory.</summary>
     public static DumpRun ReadRun(string wiki, string runDirectory)
@@ -62,7 +83,7 @@ public static class DumpTree
         return new DumpRun(wiki, date, runDirectory, result.Value, result.Problem);
     }
 
-    private static WikiDumps? ScanWiki(string name, string directory, List<TreeProblem> problems)
+    private static WikiDumps? ScanWikiDirectory(string name, string directory, List<TreeProblem> problems)
     {
         var runs = new List<DumpRun>();
         var hasLatest = false;
