@@ -3,7 +3,7 @@ namespace DumpDist.Core.Configuration;
 /// <summary>
 /// The whole cluster file, the same on every host: where data comes from, what is served,
 /// which hosts exist and which of them is active for each service.
-/// Loaded and validated by <c>ClusterConfigLoader</c>; a loaded instance is always valid.
+/// Loaded and validated by <see cref="ClusterConfigLoader"/>; a loaded instance is always valid.
 /// </summary>
 public sealed record ClusterConfig
 {
