@@ -13,6 +13,6 @@ internal static class CliLogging
                 o.SingleLine = true;
                 o.TimestampFormat = "HH:mm:ss ";
             })
-            .AddFilter("Microsoft", LogLevel.Warning)
-            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddFilter("Microsoft", LogLevel.Warning));
 }

@@ -222,7 +222,7 @@ public sealed class SyncPass
             var listDirectory = state is null ? Path.GetTempPath() : options.StateDirectory;
             Directory.CreateDirectory(listDirectory);
             var listFile = Path.Combine(listDirectory, $"files-{options.Dataset}-{stage}-{Environment.ProcessId}.list");
-            await File.WriteAllTextAsync(listFile, string.Join('\0', paths) + "\0", Encoding.UTF8, cancellationToken);
+            await File.WriteAllTextAsync(listFile, string.Join('\0', paths) + "\0", new UTF8Encoding(false), cancellationToken);
             try
             {
                 return await RunStageAsync(stage, arguments(options, listFile), cancellationToken);

@@ -14,8 +14,12 @@ public sealed record RsyncResult(RsyncOutcome Outcome, int ExitCode, string Stan
             return "rsync was cancelled";
         }
 
-        var error = StandardError.Trim();
-        var lastLine = error.Length == 0 ? string.Empty : ": " + error.Split('\n')[^1].Trim();
-        return $"rsync exited {ExitCode} ({RsyncExitCodes.Describe(ExitCode)}){lastLine}";
+        // rsync's last line only repeats the exit code; the lines before it say what went wrong.
+        var details = StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith("rsync error:", StringComparison.Ordinal))
+            .Take(3)
+            .ToList();
+        var detail = details.Count == 0 ? string.Empty : ": " + string.Join("; ", details);
+        return $"rsync exited {ExitCode} ({RsyncExitCodes.Describe(ExitCode)}){detail}";
     }
 }

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using DumpDist.Sync.State;
+using DumpDist.Sync.Verification;
+using Spectre.Console;
+
+namespace DumpDist.Cli.Commands;
+
+/// <summary>`dumpdist verify DIR [--json]`: checks every published file against its run's sums and sizes.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var dir = new Argument<DirectoryInfo>("DIR") { Description = "A tree, wiki or run directory to verify." };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON on stdout." };
+        var stateDir = new Option<DirectoryInfo>("--state-dir") { Description = "Where the verified-file cache lives (default ~/.local/state/dumpdist/<DIR>)." };
+        var command = new Command("verify", "Check files against their run's sha1sums (else md5sums) and dumpstatus.json sizes; also records SHA-256.")
+        {
+            dir, json, stateDir,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var root = parseResult.GetValue(dir)!;
+            if (!root.Exists)
+            {
+                await Console.Error.WriteLineAsync($"dumpdist verify: {root.FullName}: no such directory");
+                return ExitCodes.UsageOrConfig;
+            }
+
+            var cache = VerificationCache.Open(parseResult.GetValue(stateDir)?.FullName ?? StateDirectories.DefaultFor(root.FullName));
+            var stopwatch = Stopwatch.StartNew();
+            var plan = VerificationPlanner.ForTree(root.FullName);
+            var verifier = new FileVerifier(cache, TimeProvider.System);
+            var report = await RunWithProgressAsync(verifier, plan, cancellationToken);
+            stopwatch.Stop();
+
+            if (parseResult.GetValue(json))
+            {
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    root = root.FullName,
+                    ok = report.Succeeded,
+                    good = report.Good,
+                    cache_hits = report.CacheHits,
+                    no_checksum = report.NoChecksum,
+                    bytes_read = report.BytesRead,
+                    seconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
+                    problems = report.Problems.Select(p => new { path = p.Path, kind = p.Kind.ToString(), message = p.Message }),
+                }));
+            }
+            else
+            {
+                foreach (var problem in report.Problems)
+                {
+                    await Console.Out.WriteLineAsync($"{problem.Kind}: {problem.Path}: {problem.Message}");
+                }
+
+                var rate = stopwatch.Elapsed.TotalSeconds > 0 ? report.BytesRead / stopwatch.Elapsed.TotalSeconds / 1e6 : 0;
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"verify: {report.Good} good ({report.CacheHits} from cache), {report.Problems.Count} problems, {report.NoChecksum} without sums; read {report.BytesRead} bytes in {stopwatch.Elapsed.TotalSeconds:F2}s ({rate:F0} MB/s)"));
+            }
+
+            return report.Succeeded ? ExitCodes.Success : ExitCodes.ProblemFound;
+        });
+        return command;
+    }
+
+    private static async Task<VerificationReport> RunWithProgressAsync(FileVerifier verifier, VerificationPlan plan, CancellationToken cancellationToken)
+    {
+        if (Console.IsErrorRedirected || plan.Items.Count == 0)
+        {
+            return await verifier.VerifyAsync(plan, null, cancellationToken);
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        VerificationReport? report = null;
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("verify", maxValue: Math.Max(1, plan.TotalBytes));
+                report = await verifier.VerifyAsync(plan, bytes => task.Increment(bytes), cancellationToken);
+                task.Value = task.MaxValue;
+            });
+        return report!;
+    }
+}
