@@ -11,6 +11,7 @@ namespace DumpDist.Sync.Transport;
 public sealed class RsyncRunner
 {
     private const int StderrTailChars = 4000;
+    private static readonly TimeSpan TerminateGrace = TimeSpan.FromSeconds(5);
     private readonly string _rsyncPath;
 
     /// <summary>Creates a runner for the given rsync executable (default: `rsync` on PATH).</summary>
@@ -70,8 +71,7 @@ public sealed class RsyncRunner
         }
         catch (OperationCanceledException)
         {
-            Kill(process);
-            await process.WaitForExitAsync(CancellationToken.None);
+            await StopAsync(process);
             await Task.WhenAll(stdoutTask, stderrTask);
             return new RsyncResult(RsyncOutcome.Cancelled, process.ExitCode, stderr.ToString(), stopwatch.Elapsed);
         }
@@ -88,8 +88,27 @@ public sealed class RsyncRunner
         }
     }
 
-    private static void Kill(Process process)
+    /// <summary>
+    /// SIGTERM first, so rsync removes its temp files (or keeps a partial file in the partial-dir
+    /// to resume from); SIGKILL to the whole tree if it has not exited after a grace period.
+    /// </summary>
+    private static async Task StopAsync(Process process)
     {
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            _ = NativeSignals.Terminate(process.Id);
+            using var grace = new CancellationTokenSource(TerminateGrace);
+            try
+            {
+                await process.WaitForExitAsync(grace.Token);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                // Fall through to SIGKILL.
+            }
+        }
+
         try
         {
             process.Kill(entireProcessTree: true);
@@ -98,5 +117,7 @@ public sealed class RsyncRunner
         {
             // Already exited.
         }
+
+        await process.WaitForExitAsync(CancellationToken.None);
     }
 }
