@@ -189,7 +189,7 @@ public sealed class SyncPassTests
     {
         await using var harness = await SyncHarness.StartAsync();
         harness.Source.AddGoodRun("enwiki", "20261101", ("pages.xml.bz2", 1_000));
-        using var held = Safety.SyncLock.TryAcquire(harness.StateDirectory, "dumps", out _);
+        using var held = DumpDist.Sync.Safety.SyncLock.TryAcquire(harness.StateDirectory, "dumps", out _);
         Assert.NotNull(held);
 
         var result = await harness.PassAsync();
