@@ -1,0 +1,69 @@
+using DumpDist.Sync.Publishing;
+using DumpDist.Sync.Scheduling;
+using DumpDist.Sync.Tests.Support;
+using DumpDist.Sync.Transport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Prometheus;
+
+namespace DumpDist.Sync.Tests.Scheduling;
+
+public sealed class SyncSchedulerTests
+{
+    [Fact]
+    public async Task TriggerNowAsync_BeforeSchedule_RunsPassAndUpdatesMetrics()
+    {
+        await using var harness = await SyncHarness.StartAsync();
+        harness.Source.AddGoodRun("enwiki", "20261101", ("pages.xml.bz2", 3_000));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T10:01:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var registry = Metrics.NewCustomRegistry();
+        var metrics = new SyncMetrics(time, registry);
+        var pass = new SyncPass(new RsyncRunner(), time, harness.Logger);
+        using var scheduler = new SyncScheduler(pass, [new ScheduledDataset(harness.Options(), SyncSchedule.Every(TimeSpan.FromHours(1)))], time, NullLogger<SyncScheduler>.Instance, metrics);
+        await scheduler.StartAsync(CancellationToken.None);
+
+        // Nothing is due for an hour of fake time; only the trigger can start a pass.
+        var results = await scheduler.TriggerNowAsync("dumps", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        time.Advance(TimeSpan.FromSeconds(30));
+        var exposition = await ExportAsync(registry);
+        await scheduler.StopAsync(CancellationToken.None);
+
+        var result = Assert.Single(results);
+        Assert.True(result.Succeeded, result.Message);
+        Assert.True(File.Exists(harness.Dest("public/enwiki/20261101/enwiki-20261101-pages.xml.bz2")));
+        Assert.Contains("dumpdist_sync_passes_total{dataset=\"dumps\",outcome=\"ok\"} 1", exposition);
+        Assert.Contains("dumpdist_sync_lag_seconds{dataset=\"dumps\"} 30", exposition);
+        Assert.Contains("dumpdist_sync_verify_failures_total{dataset=\"dumps\"} 0", exposition);
+        Assert.Matches("dumpdist_sync_pass_files\\{dataset=\"dumps\"\\} [1-9]", exposition);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_IntervalElapses_RunsPassOnSchedule()
+    {
+        await using var harness = await SyncHarness.StartAsync();
+        harness.Source.AddGoodRun("enwiki", "20261101", ("pages.xml.bz2", 1_000));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T10:01:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var pass = new SyncPass(new RsyncRunner(), time, harness.Logger);
+        using var scheduler = new SyncScheduler(pass, [new ScheduledDataset(harness.Options(), SyncSchedule.Every(TimeSpan.FromMinutes(10)))], time, NullLogger<SyncScheduler>.Instance, null);
+        await scheduler.StartAsync(CancellationToken.None);
+
+        await Task.Delay(300);
+        Assert.Empty(scheduler.LastResults);
+        time.Advance(TimeSpan.FromMinutes(9));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (scheduler.LastResults.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await scheduler.StopAsync(CancellationToken.None);
+        Assert.True(scheduler.LastResults["dumps"].Succeeded);
+    }
+
+    private static async Task<string> ExportAsync(CollectorRegistry registry)
+    {
+        using var stream = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
