@@ -11,6 +11,7 @@ namespace DumpDist.Sync.Publishing;
 public sealed class SourceListing
 {
     private readonly List<string> _statusFiles = [];
+    private readonly List<ListingEntry> _dataEntries = [];
     private readonly HashSet<string> _wanted;
     private readonly HashSet<string> _found = new(StringComparer.Ordinal);
 
@@ -27,6 +28,9 @@ public sealed class SourceListing
 
     /// <summary>Status/index files and latest/ entries, relative to the source root.</summary>
     public IReadOnlyList<string> StatusFiles => _statusFiles;
+
+    /// <summary>Data files and symlinks (everything publishable that is not status/index), paths unescaped.</summary>
+    public IReadOnlyList<ListingEntry> DataEntries => _dataEntries;
 
     /// <summary>Which of the paths asked about (the refetch queue) the source still has.</summary>
     public IReadOnlySet<string> FoundWanted => _found;
@@ -56,6 +60,10 @@ public sealed class SourceListing
         if (PublishRules.IsStatusOrIndexFile(path))
         {
             _statusFiles.Add(path);
+        }
+        else
+        {
+            _dataEntries.Add(entry with { Path = path });
         }
 
         if (_wanted.Contains(path))

@@ -27,7 +27,14 @@ public static class StageArguments
         return arguments;
     }
 
-    /// <summary>Stage 1: data files.</summary>
+    /// <summary>
+    /// Stage 1 for datasets that never delete: only the data files the listing showed to differ
+    /// (see <see cref="QuickCheck"/>), so an unchanged tree costs one listing, not a second walk.
+    /// </summary>
+    public static List<string> DataListed(SyncPassOptions options, string listFile) =>
+        Listed(options, listFile, checksum: false);
+
+    /// <summary>Stage 1 as a full rsync walk with deletions (mirror-exact datasets).</summary>
     public static List<string> Data(SyncPassOptions options)
     {
         var arguments = Common(options, Attributes);
@@ -62,6 +69,8 @@ public static class StageArguments
             arguments.Add("--checksum");
         }
 
+        // A file the listing saw may be gone by now (source retention): not an error.
+        arguments.Add("--ignore-missing-args");
         arguments.Add("--from0");
         arguments.Add("--files-from=" + listFile);
         return Finish(arguments, options);

@@ -140,10 +140,29 @@ public sealed class SyncPass
                 }
             }
 
-            var data = await RunStageAsync("data", StageArguments.Data(options), cancellationToken);
-            if (!data.Rsync.Succeeded)
+            if (options.MirrorExact)
             {
-                return FailedRsync("data", data.Rsync);
+                var data = await RunStageAsync("data", StageArguments.Data(options), cancellationToken);
+                if (!data.Rsync.Succeeded)
+                {
+                    return FailedRsync("data", data.Rsync);
+                }
+            }
+            else
+            {
+                var differing = QuickCheck.Differing(options.Destination, listing.DataEntries, cancellationToken);
+                if (differing.Count > 0)
+                {
+                    var data = await RunListedAsync("data", differing, StageArguments.DataListed, cancellationToken);
+                    if (!data.Rsync.Succeeded)
+                    {
+                        return FailedRsync("data", data.Rsync);
+                    }
+                }
+                else
+                {
+                    _seconds["data"] = 0;
+                }
             }
 
             if (options.BetweenStages is { } hook)
