@@ -143,6 +143,7 @@ internal static class SyncCommand
         SyncPassOutcome.RsyncFailed => "rsync failed",
         SyncPassOutcome.VerifyFailed => "verification failed",
         SyncPassOutcome.Cancelled => "cancelled",
+        SyncPassOutcome.LocalError => "failed",
         _ => "ok",
     };
 

@@ -29,11 +29,20 @@ internal static class VerifyCommand
                 return ExitCodes.UsageOrConfig;
             }
 
-            var cache = VerificationCache.Open(parseResult.GetValue(stateDir)?.FullName ?? StateDirectories.DefaultFor(root.FullName));
             var stopwatch = Stopwatch.StartNew();
-            var plan = VerificationPlanner.ForTree(root.FullName);
-            var verifier = new FileVerifier(cache, TimeProvider.System);
-            var report = await RunWithProgressAsync(verifier, plan, cancellationToken);
+            VerificationReport report;
+            try
+            {
+                var cache = VerificationCache.Open(parseResult.GetValue(stateDir)?.FullName ?? StateDirectories.DefaultFor(root.FullName));
+                var plan = VerificationPlanner.ForTree(root.FullName);
+                report = await RunWithProgressAsync(new FileVerifier(cache, TimeProvider.System), plan, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+            {
+                await Console.Error.WriteLineAsync($"dumpdist verify: {e.Message}");
+                return ExitCodes.ProblemFound;
+            }
+
             stopwatch.Stop();
 
             if (parseResult.GetValue(json))

@@ -53,7 +53,10 @@ public static class StageArguments
         return Finish(arguments, options);
     }
 
-    /// <summary>Stage 2: the status and index files named in <paramref name="listFile"/> (NUL-separated).</summary>
+    /// <summary>
+    /// Stage 2: the status and index files named in <paramref name="listFile"/> (NUL-separated
+    /// <see cref="RsyncEndpoint.FilesFromEntry"/> entries, relative to the source root).
+    /// </summary>
     public static List<string> Status(SyncPassOptions options, string listFile) =>
         Listed(options, listFile, checksum: false);
 
@@ -73,7 +76,10 @@ public static class StageArguments
         arguments.Add("--ignore-missing-args");
         arguments.Add("--from0");
         arguments.Add("--files-from=" + listFile);
-        return Finish(arguments, options);
+        AddNetwork(arguments, options.Source, options.Transfer, withBandwidth: true);
+        arguments.Add(options.Source.Root);
+        arguments.Add(options.Destination.EndsWith('/') ? options.Destination : options.Destination + "/");
+        return arguments;
     }
 
     private static List<string> Common(SyncPassOptions options, string attributes)

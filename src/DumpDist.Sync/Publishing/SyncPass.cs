@@ -32,6 +32,20 @@ public sealed class SyncPass
     public async Task<SyncPassResult> RunAsync(SyncPassOptions options, CancellationToken cancellationToken)
     {
         var started = _time.GetUtcNow();
+        try
+        {
+            return await RunLockedAsync(options, started, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            var message = $"local error (state {options.StateDirectory}, destination {options.Destination}): {e.Message}";
+            SyncLog.StageFailed(_logger, "local", message);
+            return new SyncPassResult { Outcome = SyncPassOutcome.LocalError, Message = message, Started = started, Completed = _time.GetUtcNow() };
+        }
+    }
+
+    private async Task<SyncPassResult> RunLockedAsync(SyncPassOptions options, DateTimeOffset started, CancellationToken cancellationToken)
+    {
         SyncLog.PassStarted(_logger, options.Dataset, options.Source.Value, options.Destination, options.DryRun ? " (dry run)" : string.Empty);
         SyncLock? passLock = null;
         if (!options.DryRun)
@@ -86,6 +100,7 @@ public sealed class SyncPass
             SyncPassOutcome.Refused => "refused",
             SyncPassOutcome.RsyncFailed => "rsync-failed",
             SyncPassOutcome.VerifyFailed => "verify-failed",
+            SyncPassOutcome.LocalError => "local-error",
             _ => "cancelled",
         },
         Message = result.Message,
@@ -241,7 +256,7 @@ public sealed class SyncPass
             var listDirectory = state is null ? Path.GetTempPath() : options.StateDirectory;
             Directory.CreateDirectory(listDirectory);
             var listFile = Path.Combine(listDirectory, $"files-{options.Dataset}-{stage}-{Environment.ProcessId}.list");
-            await File.WriteAllTextAsync(listFile, string.Join('\0', paths) + "\0", new UTF8Encoding(false), cancellationToken);
+            await File.WriteAllTextAsync(listFile, string.Join('\0', paths.Select(options.Source.FilesFromEntry)) + "\0", new UTF8Encoding(false), cancellationToken);
             try
             {
                 return await RunStageAsync(stage, arguments(options, listFile), cancellationToken);

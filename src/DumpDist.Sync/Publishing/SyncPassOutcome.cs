@@ -17,4 +17,7 @@ public enum SyncPassOutcome
 
     /// <summary>The pass was cancelled (rsync was killed).</summary>
     Cancelled,
+
+    /// <summary>A local error: the state directory or destination could not be written.</summary>
+    LocalError,
 }

@@ -29,6 +29,19 @@ public sealed class RsyncEndpointTests
         Assert.Contains(expected, error);
     }
 
+    [Theory]
+    [InlineData("rsync://h:873/m/", "rsync://h:873/m/", "", "a/b")]
+    [InlineData("rsync://h/m/public/", "rsync://h/m/", "public/", "public/./a/b")]
+    [InlineData("/srv/dumps", "/srv/dumps/", "", "a/b")]
+    public void FilesFromEntry_SubPath_MarkedRelativeToModuleRoot(string source, string root, string subPath, string entry)
+    {
+        var endpoint = RsyncEndpoint.TryParse(source, out _)!;
+
+        Assert.Equal(root, endpoint.Root);
+        Assert.Equal(subPath, endpoint.SubPath);
+        Assert.Equal(entry, endpoint.FilesFromEntry("a/b"));
+    }
+
     [Fact]
     public void Combine_DatasetPath_AppendedWithSlash() =>
         Assert.Equal("rsync://h/m/other/kiwix/", RsyncEndpoint.TryParse("rsync://h/m/", out _)!.Combine("/other/kiwix").Value);
