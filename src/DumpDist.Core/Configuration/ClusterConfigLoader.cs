@@ -39,13 +39,19 @@ public static partial class ClusterConfigLoader
     {
         var errors = new ConfigErrors(file);
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             errors.Add(e.Start, $"malformed YAML: {StripPosition(e.Message)}");
+            return new ClusterConfigLoadResult { Errors = errors.Sorted() };
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(parser.LastGood, "malformed YAML: cannot parse what follows (an unclosed '[', '{' or quote?)");
             return new ClusterConfigLoadResult { Errors = errors.Sorted() };
         }
 
