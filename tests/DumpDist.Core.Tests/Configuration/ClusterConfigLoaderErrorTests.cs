@@ -55,7 +55,9 @@ public sealed class ClusterConfigLoaderErrorTests
         { "bad mirror url", 21, "mirrors:\n  - name: m\n    url: notaurl\n    hostname: m.example.org", 23, 10, "mirrors[0].url: expected a URL starting with http:// or https:// or ftp:// or rsync://, got 'notaurl'" },
         { "unclosed flow list", 3, "  bwlimit: [80000", 3, 12, "malformed YAML: cannot parse what follows (an unclosed" },
         { "malformed yaml", 3, " bwlimit: 80000", 3, 2, "malformed YAML: While parsing a block mapping, did not find expected key" },
-        { "duplicate key", 3, "  url: /srv/other", 3, 3, "malformed YAML: Duplicate key" },
+        { "duplicate key", 3, "  url: /srv/other", 3, 3, "duplicate key 'url' in 'source' (first at line 2)" },
+        { "duplicate section", 21, "services: {}", 21, 1, "duplicate key 'services' at the top level (first at line 16)" },
+        { "unknown alias", 18, "  rsync: *nothing", 18, 10, "unknown YAML alias '*nothing'" },
     };
 
     [Theory]
@@ -103,12 +105,14 @@ public sealed class ClusterConfigLoaderErrorTests
             "  nfs-analytics: { active: dumps1, clients: [10.0.0.0/99] }", // 17: bad cidr
             "qos:",
             "  block_user_agents: ['[a-']",          // 19: bad regex
+            "  conn_limit: 3",
+            "  conn_limit: 4",                       // 21: duplicate key
             "");
 
         var result = ClusterConfigLoader.Parse(yaml, "c.yaml");
 
         Assert.Equal(
-            new[] { (3, 3), (7, 13), (10, 21), (14, 18), (15, 45), (17, 46), (19, 23) },
+            new[] { (3, 3), (7, 13), (10, 21), (14, 18), (15, 45), (17, 46), (19, 23), (21, 3) },
             result.Errors.Select(e => (e.Line, e.Column)).ToArray());
         Assert.All(result.Errors, e => Assert.StartsWith($"c.yaml:{e.Line}:{e.Column}: error: ", e.ToString(), StringComparison.Ordinal));
     }

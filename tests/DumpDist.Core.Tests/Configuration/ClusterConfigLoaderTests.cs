@@ -139,4 +139,26 @@ public sealed class ClusterConfigLoaderTests
         Assert.Equal(index + 1, error.Line);
         Assert.Contains("unknown key 'max_conections' in 'services.rsync'; did you mean 'max_connections'?", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_AnchorsAndAliases_AreResolved()
+    {
+        var yaml = ConfigSamples.WithLine(19, "  nfs-vps: &nfs { active: dumps1, clients: [10.68.0.0/16] }")
+            .Replace("  nfs-analytics: { active: dumps1 }", "  nfs-analytics: *nfs", StringComparison.Ordinal);
+
+        var result = ClusterConfigLoader.Parse(yaml, "c.yaml");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(result.Config!.Services.NfsVps.Clients, result.Config.Services.NfsAnalytics.Clients);
+        Assert.Equal(ServiceKind.NfsAnalytics, result.Config.Services.NfsAnalytics.Kind);
+    }
+
+    [Fact]
+    public void Parse_QuotedNull_IsAStringNotAbsent()
+    {
+        var result = ClusterConfigLoader.Parse(ConfigSamples.WithLine(11, "    root: \"null\""), "c.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("hosts[0].root: expected an absolute path, got 'null'", error.Message);
+    }
 }
