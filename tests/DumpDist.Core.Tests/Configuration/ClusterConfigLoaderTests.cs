@@ -32,6 +32,8 @@ public sealed class ClusterConfigLoaderTests
         Assert.Equal(new HostPort("192.0.2.10", 9100), config.FindHost("dumps1")!.AdminAddress);
         Assert.Equal("/var/lib/dumpdist", config.FindHost("dumps2")!.StateDir);
         Assert.Null(config.FindHost("dumps3"));
+        Assert.Equal(1, config.HostIndex("dumps2"));
+        Assert.Equal(-1, config.HostIndex("dumps3"));
         Assert.Equal("dumps2", config.ActiveHost(ServiceKind.Web).Name);
         Assert.Equal("dumps2", config.ActiveHost(ServiceKind.Rsync).Name);
         Assert.Equal("dumps1", config.ActiveHost(ServiceKind.NfsVps).Name);
