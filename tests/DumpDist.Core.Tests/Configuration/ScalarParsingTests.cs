@@ -103,4 +103,20 @@ public sealed class ScalarParsingTests
         Assert.Equal(kind, parsed);
         Assert.Equal(name, parsed.ToConfigName());
     }
+
+    [Theory]
+    [InlineData(600, null, 0, "every 10m")]
+    [InlineData(5400, null, 300, "every 1h30m, offset 5m per host")]
+    [InlineData(0, "15 * * * *", 0, "cron '15 * * * *'")]
+    public void ScheduleConfig_Describe_IsShortAndExact(int intervalSeconds, string? cron, int offsetSeconds, string expected)
+    {
+        var schedule = new ScheduleConfig
+        {
+            Interval = cron is null ? TimeSpan.FromSeconds(intervalSeconds) : null,
+            Cron = cron,
+            Offset = TimeSpan.FromSeconds(offsetSeconds),
+        };
+
+        Assert.Equal(expected, schedule.Describe());
+    }
 }
