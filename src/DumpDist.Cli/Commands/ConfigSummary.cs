@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using DumpDist.Core.Configuration;
 
@@ -22,7 +21,7 @@ internal static class ConfigSummary
         line($"datasets ({config.Datasets.Count}):");
         foreach (var dataset in config.Datasets)
         {
-            line($"  {dataset.Name,-12} {dataset.Path} ({Layout(dataset.Layout)}, delete {Delete(dataset)}) from {dataset.Source.Url} {Schedule(dataset.Source.Schedule)}");
+            line($"  {dataset.Name,-12} {dataset.Path} ({Layout(dataset.Layout)}, delete {Delete(dataset)}) from {dataset.Source.Url} {dataset.Source.Schedule.Describe()}");
         }
 
         line("services:");
@@ -48,9 +47,6 @@ internal static class ConfigSummary
 
     private static string Delete(DatasetConfig dataset) =>
         dataset.Delete == DeletePolicy.Never ? "never" : $"mirror-exact, at most {dataset.MaxDelete} per pass";
-
-    private static string Schedule(ScheduleConfig schedule) =>
-        schedule.Cron is { } cron ? $"on cron '{cron}'" : $"every {schedule.Interval?.TotalMinutes.ToString(CultureInfo.InvariantCulture)} min";
 
     private static string Endpoint(ServiceConfig service) => service switch
     {

@@ -32,6 +32,20 @@ public sealed record ClusterConfig
     public HostConfig? FindHost(string name) =>
         Hosts.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal));
 
+    /// <summary>Position of host <paramref name="name"/> in <c>hosts</c> (for <see cref="ScheduleConfig.OffsetFor"/>), or -1.</summary>
+    public int HostIndex(string name)
+    {
+        for (var i = 0; i < Hosts.Count; i++)
+        {
+            if (string.Equals(Hosts[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The dataset named <paramref name="name"/> (ordinal match), or null.</summary>
     public DatasetConfig? FindDataset(string name) =>
         Datasets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.Ordinal));

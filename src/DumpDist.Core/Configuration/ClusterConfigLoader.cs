@@ -1,8 +1,5 @@
-using System.Text.RegularExpressions;
 using DumpDist.Core.Configuration.Binding;
 using DumpDist.Core.Configuration.Reading;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace DumpDist.Core.Configuration;
 
@@ -10,7 +7,7 @@ namespace DumpDist.Core.Configuration;
 /// Loads and validates the cluster file. Never throws for bad input: every problem found (malformed YAML, unknown key,
 /// bad value, missing key, cross-section rule) comes back in <see cref="ClusterConfigLoadResult.Errors"/> with its position.
 /// </summary>
-public static partial class ClusterConfigLoader
+public static class ClusterConfigLoader
 {
     /// <summary>Reads and validates <paramref name="path"/>; a missing or unreadable file is one error without a position.</summary>
     public static ClusterConfigLoadResult Load(string path)
@@ -38,37 +35,26 @@ public static partial class ClusterConfigLoader
     public static ClusterConfigLoadResult Parse(string yaml, string file)
     {
         var errors = new ConfigErrors(file);
-        var stream = new YamlStream();
-        try
+        var documents = YamlTreeReader.Read(yaml, errors);
+        if (documents is null)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            errors.Add(e.Start, $"malformed YAML: {StripPosition(e.Message)}");
             return new ClusterConfigLoadResult { Errors = errors.Sorted() };
         }
 
-        if (stream.Documents.Count == 0 || NodeReader.IsNull(stream.Documents[0].RootNode))
+        if (documents.Count == 0 || NodeReader.IsNull(documents[0]))
         {
             errors.AddWholeFile("the cluster file is empty");
             return new ClusterConfigLoadResult { Errors = errors.Sorted() };
         }
 
-        if (stream.Documents.Count > 1)
+        if (documents.Count > 1)
         {
-            errors.Add(stream.Documents[1].RootNode.Start, $"expected one YAML document, found {stream.Documents.Count}");
+            errors.Add(documents[1].Start, $"expected one YAML document, found {documents.Count}");
         }
 
-        var config = ClusterBinder.Bind(new NodeReader(errors, new ConfigPositions()), stream.Documents[0].RootNode);
+        var config = ClusterBinder.Bind(new NodeReader(errors, new ConfigPositions()), documents[0]);
         return errors.Count == 0 && config is not null
             ? new ClusterConfigLoadResult { Config = config }
             : new ClusterConfigLoadResult { Errors = errors.Sorted() };
     }
-
-    // YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: 10) - (Line: ...): "; we report the position ourselves.
-    private static string StripPosition(string message) => PositionPrefix().Replace(message, string.Empty);
-
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant)]
-    private static partial Regex PositionPrefix();
 }

@@ -1,6 +1,5 @@
 using DumpDist.Core.Configuration.Reading;
 using DumpDist.Core.Configuration.Rules;
-using YamlDotNet.RepresentationModel;
 
 namespace DumpDist.Core.Configuration.Binding;
 
@@ -9,7 +8,7 @@ internal static class ClusterBinder
 {
     public static readonly string[] Keys = ["source", "datasets", "hosts", "services", "qos", "retention", "mirrors"];
 
-    public static ClusterConfig? Bind(NodeReader reader, YamlNode rootNode)
+    public static ClusterConfig? Bind(NodeReader reader, ConfigNode rootNode)
     {
         var root = reader.Mapping(rootNode, string.Empty, Keys);
         if (root is null)

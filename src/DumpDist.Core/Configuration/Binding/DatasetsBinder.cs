@@ -36,13 +36,22 @@ internal static class DatasetsBinder
             }
 
             var sourceMap = map.Mapping("source", SourceBinder.Keys);
+            var delete = map.Parse("delete", DeletePolicies) ?? DeletePolicy.Never;
+            var maxDelete = map.Parse("max_delete", Scalars.Count()) ?? 0;
+            if (maxDelete > 0 && delete == DeletePolicy.Never)
+            {
+                // Almost certainly a forgotten "delete: mirror-exact": say so rather than silently never deleting.
+                var at = map.PathOf("max_delete");
+                root.Reader.Error(root.Reader.Positions.Of(at), at, "has no effect with 'delete: never'; set 'delete: mirror-exact' or remove it");
+            }
+
             datasets.Add((new DatasetConfig
             {
                 Name = map.ParseObject<string>("name", Scalars.Name, required: true) ?? string.Empty,
                 Path = map.ParseObject<string>("path", Scalars.RelativePath, required: true) ?? string.Empty,
                 Layout = map.Parse("layout", Layouts) ?? DatasetLayout.WikiRuns,
-                Delete = map.Parse("delete", DeletePolicies) ?? DeletePolicy.Never,
-                MaxDelete = map.Parse("max_delete", Scalars.Count()) ?? 0,
+                Delete = delete,
+                MaxDelete = maxDelete,
                 Source = sourceMap is null ? defaultSource : SourceBinder.Bind(sourceMap, defaultSource),
             }, path));
         }

@@ -29,7 +29,7 @@ internal static class RetentionBinder
         };
     }
 
-    private static List<WikiClassConfig> BindClasses(NodeReader reader, IReadOnlyList<(YamlDotNet.RepresentationModel.YamlNode Node, string Path)> items)
+    private static List<WikiClassConfig> BindClasses(NodeReader reader, IReadOnlyList<(ConfigNode Node, string Path)> items)
     {
         var classes = new List<WikiClassConfig>();
         var names = new List<(string, string)>();
@@ -59,7 +59,7 @@ internal static class RetentionBinder
         return classes;
     }
 
-    private static List<OtherRetentionConfig> BindOther(NodeReader reader, IReadOnlyList<(YamlDotNet.RepresentationModel.YamlNode Node, string Path)> items)
+    private static List<OtherRetentionConfig> BindOther(NodeReader reader, IReadOnlyList<(ConfigNode Node, string Path)> items)
     {
         var rules = new List<OtherRetentionConfig>();
         var datasets = new List<(string, string)>();

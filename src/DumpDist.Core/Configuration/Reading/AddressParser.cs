@@ -51,16 +51,15 @@ internal static partial class AddressParser
             return $"has a bad prefix length (0 to {maxPrefix})";
         }
 
-        try
+        // A CIDR with host bits set (10.68.1.0/16) is almost always a typo for another network; say which.
+        var masked = Mask(address, prefix);
+        if (!masked.Equals(address))
         {
-            network = new IPNetwork(address, prefix);
-            return null;
+            return $"has host bits set; the network is {masked}/{prefix}";
         }
-        catch (ArgumentException)
-        {
-            var masked = new IPNetwork(Mask(address, prefix), prefix);
-            return $"has host bits set; the network is {masked}";
-        }
+
+        network = new IPNetwork(address, prefix);
+        return null;
     }
 
     private static IPAddress Mask(IPAddress address, int prefix)

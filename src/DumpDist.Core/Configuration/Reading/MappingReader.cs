@@ -1,5 +1,4 @@
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace DumpDist.Core.Configuration.Reading;
 
@@ -10,16 +9,19 @@ namespace DumpDist.Core.Configuration.Reading;
 internal sealed class MappingReader
 {
     private readonly NodeReader _reader;
-    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ConfigNode Key, ConfigNode Value)> _entries = new(StringComparer.Ordinal);
 
-    public MappingReader(NodeReader reader, YamlMappingNode node, string path, IReadOnlyCollection<string> knownKeys)
+    // Keys offered as "did you mean" for an unknown key: not also reported missing, so one typo gives one error.
+    private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
+
+    public MappingReader(NodeReader reader, MappingNode node, string path, IReadOnlyCollection<string> knownKeys)
     {
         _reader = reader;
         Path = path;
         Start = node.Start;
-        foreach (var (key, value) in node.Children)
+        foreach (var (key, value) in node.Entries)
         {
-            if (key is not YamlScalarNode { Value: { } name })
+            if (key is not ScalarNode { Value: var name })
             {
                 reader.Error(key.Start, path, $"keys must be plain names, got {NodeReader.Describe(key)}");
                 continue;
@@ -30,7 +32,19 @@ internal sealed class MappingReader
                 var where = path.Length == 0 ? "at the top level" : $"in '{path}'";
                 var closest = KeySuggester.Closest(name, knownKeys);
                 var hint = closest is not null ? $"did you mean '{closest}'?" : $"known keys: {string.Join(", ", knownKeys)}";
+                if (closest is not null)
+                {
+                    _suggested.Add(closest);
+                }
+
                 reader.Errors.Add(key.Start, $"unknown key '{name}' {where}; {hint}");
+                continue;
+            }
+
+            if (_entries.TryGetValue(name, out var first))
+            {
+                var where = path.Length == 0 ? "at the top level" : $"in '{path}'";
+                reader.Errors.Add(key.Start, $"duplicate key '{name}' {where} (first at line {first.Key.Start.Line})");
                 continue;
             }
 
@@ -51,14 +65,14 @@ internal sealed class MappingReader
     public bool Has(string key) => Value(key) is not null;
 
     /// <summary>The value node of <paramref name="key"/>, or null when absent or YAML null.</summary>
-    public YamlNode? Value(string key) =>
+    public ConfigNode? Value(string key) =>
         _entries.TryGetValue(key, out var entry) && !NodeReader.IsNull(entry.Value) ? entry.Value : null;
 
     /// <summary>The value node; when absent, reports the missing required key at this mapping and returns null.</summary>
-    public YamlNode? Required(string key)
+    public ConfigNode? Required(string key)
     {
         var value = Value(key);
-        if (value is null)
+        if (value is null && !_suggested.Contains(key))
         {
             var at = _entries.TryGetValue(key, out var entry) ? entry.Key.Start : Start;
             var where = Path.Length == 0 ? "at the top level" : $"in '{Path}'";
@@ -115,7 +129,7 @@ internal sealed class MappingReader
     }
 
     /// <summary>The items of a list value; null when absent (reported if required), empty when not a list (reported).</summary>
-    public IReadOnlyList<(YamlNode Node, string Path)>? Sequence(string key, bool required = false)
+    public IReadOnlyList<(ConfigNode Node, string Path)>? Sequence(string key, bool required = false)
     {
         var node = required ? Required(key) : Value(key);
         return node is null ? null : _reader.Sequence(node, PathOf(key));

@@ -1,5 +1,4 @@
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace DumpDist.Core.Configuration.Reading;
 
@@ -14,14 +13,14 @@ internal sealed class NodeReader(ConfigErrors errors, ConfigPositions positions)
     public ConfigPositions Positions { get; } = positions;
 
     /// <summary>YAML's null (<c>~</c>, <c>null</c>, or nothing after the colon) counts as "not given".</summary>
-    public static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+    public static bool IsNull(ConfigNode node) =>
+        node is ScalarNode { IsPlain: true, Value: "" or "~" or "null" or "Null" or "NULL" };
 
-    public static string Describe(YamlNode node) => node switch
+    public static string Describe(ConfigNode node) => node switch
     {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
-        YamlScalarNode s => $"'{s.Value}'",
+        MappingNode => "a mapping",
+        SequenceNode => "a list",
+        ScalarNode s => $"'{s.Value}'",
         _ => "something else",
     };
 
@@ -29,9 +28,9 @@ internal sealed class NodeReader(ConfigErrors errors, ConfigPositions positions)
         Errors.Add(at, path.Length == 0 ? problem : $"{path}: {problem}");
 
     /// <summary>Opens <paramref name="node"/> as a mapping with the given keys; null (and an error) when it is not a mapping.</summary>
-    public MappingReader? Mapping(YamlNode node, string path, IReadOnlyCollection<string> knownKeys)
+    public MappingReader? Mapping(ConfigNode node, string path, IReadOnlyCollection<string> knownKeys)
     {
-        if (node is not YamlMappingNode mapping)
+        if (node is not MappingNode mapping)
         {
             Error(node.Start, path, $"expected a mapping of keys ({string.Join(", ", knownKeys)}), got {Describe(node)}");
             return null;
@@ -42,29 +41,29 @@ internal sealed class NodeReader(ConfigErrors errors, ConfigPositions positions)
     }
 
     /// <summary>The items of <paramref name="node"/> with their paths; empty (and an error) when it is not a list.</summary>
-    public IReadOnlyList<(YamlNode Node, string Path)> Sequence(YamlNode node, string path)
+    public IReadOnlyList<(ConfigNode Node, string Path)> Sequence(ConfigNode node, string path)
     {
-        if (node is not YamlSequenceNode sequence)
+        if (node is not SequenceNode sequence)
         {
             Error(node.Start, path, $"expected a list, got {Describe(node)}");
             return [];
         }
 
-        var items = new List<(YamlNode, string)>();
-        for (var i = 0; i < sequence.Children.Count; i++)
+        var items = new List<(ConfigNode, string)>();
+        for (var i = 0; i < sequence.Items.Count; i++)
         {
             var itemPath = $"{path}[{i}]";
-            Positions.Record(itemPath, sequence.Children[i].Start);
-            items.Add((sequence.Children[i], itemPath));
+            Positions.Record(itemPath, sequence.Items[i].Start);
+            items.Add((sequence.Items[i], itemPath));
         }
 
         return items;
     }
 
     /// <summary>The text of a scalar node; null (and an error) for a list, a mapping or a null.</summary>
-    public string? Scalar(YamlNode node, string path)
+    public string? Scalar(ConfigNode node, string path)
     {
-        if (node is not YamlScalarNode scalar)
+        if (node is not ScalarNode scalar)
         {
             Error(node.Start, path, $"expected a single value, got {Describe(node)}");
             return null;
@@ -80,7 +79,7 @@ internal sealed class NodeReader(ConfigErrors errors, ConfigPositions positions)
     }
 
     /// <summary>Parses a scalar node; null (and an error at the node) when it does not parse.</summary>
-    public T? Parse<T>(YamlNode node, string path, ScalarParser<T> parser)
+    public T? Parse<T>(ConfigNode node, string path, ScalarParser<T> parser)
         where T : notnull
     {
         var text = Scalar(node, path);
@@ -100,12 +99,12 @@ internal sealed class NodeReader(ConfigErrors errors, ConfigPositions positions)
     }
 
     /// <summary>Parses every item of a list of scalars, skipping (and reporting) the bad ones.</summary>
-    public IReadOnlyList<T> ParseList<T>(YamlNode node, string path, ScalarParser<T> parser)
+    public IReadOnlyList<T> ParseList<T>(ConfigNode node, string path, ScalarParser<T> parser)
         where T : notnull =>
         ParseListWithPaths(node, path, parser).Select(p => p.Value).ToArray();
 
     /// <summary>Like <see cref="ParseList{T}"/>, keeping each good value's own path for later rules.</summary>
-    public IReadOnlyList<(T Value, string Path)> ParseListWithPaths<T>(YamlNode node, string path, ScalarParser<T> parser)
+    public IReadOnlyList<(T Value, string Path)> ParseListWithPaths<T>(ConfigNode node, string path, ScalarParser<T> parser)
         where T : notnull
     {
         var values = new List<(T, string)>();
