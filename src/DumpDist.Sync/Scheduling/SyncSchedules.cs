@@ -9,7 +9,7 @@ public static class SyncSchedules
     /// <summary>Pairs <paramref name="passes"/> with their dataset's schedule, offset by the host's index in <c>hosts</c>.</summary>
     public static IReadOnlyList<ScheduledDataset> For(ClusterConfig config, string host, IEnumerable<SyncPassOptions> passes)
     {
-        var hostIndex = Math.Max(0, config.Hosts.ToList().FindIndex(h => h.Name == host));
+        var hostIndex = Math.Max(0, config.HostIndex(host));
         return passes.Select(p =>
         {
             var schedule = (config.FindDataset(p.Dataset)?.Source ?? config.Source).Schedule;

@@ -1,11 +1,13 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace DumpDist.Sync.Transport;
 
-/// <summary>One entry of `rsync --list-only -r --no-h`: type, size, modification time, relative path.</summary>
-public sealed partial record ListingEntry(char Type, long Size, DateTime Modified, string Path)
+/// <summary>One entry of `rsync --list-only -r --no-h`: type, size, modification time (local), relative path.</summary>
+public sealed record ListingEntry(char Type, long Size, DateTime Modified, string Path)
 {
+    private const int ModeLength = 10;
+    private const int TimeLength = 19; // yyyy/MM/dd HH:mm:ss
+
     /// <summary>A regular file.</summary>
     public bool IsFile => Type == '-';
 
@@ -15,20 +17,37 @@ public sealed partial record ListingEntry(char Type, long Size, DateTime Modifie
     /// <summary>A symbolic link.</summary>
     public bool IsSymlink => Type == 'l';
 
-    /// <summary>Parses a listing line; null for anything else.</summary>
+    /// <summary>Parses a listing line; null for anything else. Hand-rolled: a listing can have millions of lines.</summary>
     public static ListingEntry? TryParse(string line)
     {
-        var match = LinePattern().Match(line);
-        if (!match.Success)
+        var span = line.AsSpan();
+        if (span.Length < ModeLength + 1 + 1 + 1 + TimeLength + 2 || "-dlcbps".IndexOf(span[0]) < 0 || span[ModeLength] != ' ')
         {
             return null;
         }
 
-        var size = long.Parse(match.Groups["size"].ValueSpan, CultureInfo.InvariantCulture);
-        var time = DateTime.ParseExact(match.Groups["time"].Value, "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture);
-        return new ListingEntry(match.Groups["type"].Value[0], size, time, match.Groups["path"].Value);
-    }
+        foreach (var c in span[1..ModeLength])
+        {
+            if ("-rwxsStT".IndexOf(c) < 0)
+            {
+                return null;
+            }
+        }
 
-    [GeneratedRegex(@"^(?<type>[-dlcbps])[-rwxsStT]{9}\s+(?<size>\d+) (?<time>\d{4}/\d\d/\d\d \d\d:\d\d:\d\d) (?<path>.+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex LinePattern();
+        var rest = span[ModeLength..].TrimStart(' ');
+        var sizeEnd = rest.IndexOf(' ');
+        if (sizeEnd <= 0 || !long.TryParse(rest[..sizeEnd], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+        {
+            return null;
+        }
+
+        rest = rest[(sizeEnd + 1)..];
+        if (rest.Length < TimeLength + 2 || rest[TimeLength] != ' '
+            || !DateTime.TryParseExact(rest[..TimeLength], "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return null;
+        }
+
+        return new ListingEntry(span[0], size, time, rest[(TimeLength + 1)..].ToString());
+    }
 }
