@@ -17,19 +17,29 @@ public static class StageArguments
     private const string Attributes = "-rlpt";
     private const string ListedAttributes = "-lpt";
 
-    /// <summary>`--list-only` of every publishable entry of the source.</summary>
-    public static List<string> List(RsyncEndpoint source, RsyncTransferOptions transfer)
+    /// <summary>
+    /// The dry run that plans a pass: every publishable file (never-published excluded), with
+    /// the deletions a mirror-exact dataset would make, itemized, plus --stats for the counts.
+    /// </summary>
+    public static List<string> Plan(SyncPassOptions options)
     {
-        var arguments = new List<string> { "--list-only", "-r", "--no-h" };
+        var arguments = new List<string> { Attributes, "--dry-run", "--stats", "--no-h", "--out-format=" + ItemizedChange.OutFormat };
         AddNeverPublished(arguments);
-        AddNetwork(arguments, source, transfer, withBandwidth: false);
-        arguments.Add(source.Value);
+        if (options.MirrorExact)
+        {
+            arguments.Add("--delete-delay");
+            arguments.Add($"--max-delete={Math.Max(0, options.MaxDelete)}");
+        }
+
+        AddNetwork(arguments, options.Source, options.Transfer, withBandwidth: false);
+        arguments.Add(options.Source.Value);
+        arguments.Add(options.Destination.EndsWith('/') ? options.Destination : options.Destination + "/");
         return arguments;
     }
 
     /// <summary>
-    /// Stage 1 for datasets that never delete: only the data files the listing showed to differ
-    /// (see <see cref="QuickCheck"/>), so an unchanged tree costs one listing, not a second walk.
+    /// Stage 1 for datasets that never delete: only the data files the plan showed to differ
+    /// (see <see cref="SourcePlan"/>), so an unchanged tree costs one walk, not two.
     /// </summary>
     public static List<string> DataListed(SyncPassOptions options, string listFile) =>
         Listed(options, listFile, checksum: false);

@@ -14,8 +14,8 @@ internal static partial class SyncLog
     [LoggerMessage(3002, LogLevel.Warning, "Took over the stale lock {Path} left by pid {Pid}, which no longer holds it")]
     public static partial void StaleLock(ILogger logger, string path, int pid);
 
-    [LoggerMessage(3003, LogLevel.Information, "Source lists {Files} publishable files ({StatusFiles} status/index) in {Seconds:F1}s")]
-    public static partial void Listed(ILogger logger, long files, int statusFiles, double seconds);
+    [LoggerMessage(3003, LogLevel.Information, "Source has {Files} publishable files; {Data} data and {Status} status/index files differ, {Deletions} to delete (planned in {Seconds:F1}s)")]
+    public static partial void Planned(ILogger logger, long files, int data, int status, int deletions, double seconds);
 
     [LoggerMessage(3004, LogLevel.Information, "Stage {Stage}: {Files} files, {Bytes} bytes in {Seconds:F1}s")]
     public static partial void StageDone(ILogger logger, string stage, long files, long bytes, double seconds);

@@ -126,36 +126,44 @@ public sealed class SyncPass
             var refetchQueue = state is null ? null : new RefetchQueue(state);
             var queued = refetchQueue?.List(options.Dataset) ?? [];
 
-            var listing = await SourceListing.ListAsync(owner._runner, options.Source, options.Transfer, queued, cancellationToken);
-            _seconds["list"] = listing.Rsync.Elapsed.TotalSeconds;
-            if (!listing.Rsync.Succeeded)
+            var plan = await SourcePlan.CreateAsync(owner._runner, options, cancellationToken);
+            _seconds["plan"] = plan.Rsync.Elapsed.TotalSeconds;
+            if (!plan.Rsync.Succeeded)
             {
-                return FailedRsync("list", listing.Rsync);
+                return FailedRsync("plan", plan.Rsync);
             }
 
-            _sourceFiles = listing.Files;
-            SyncLog.Listed(owner._logger, listing.Files, listing.StatusFiles.Count, listing.Rsync.Elapsed.TotalSeconds);
+            _sourceFiles = plan.SourceFiles ?? 0;
+            SyncLog.Planned(owner._logger, _sourceFiles, plan.Data.Count, plan.Status.Count, plan.Deletions.Count, plan.Rsync.Elapsed.TotalSeconds);
             var lastGood = state is null ? null : new SyncHistory(state).LastGood(options.Dataset);
-            var guard = SourceGuard.Check(listing.Files, lastGood?.SourceFiles, options.MaxLossFraction);
+            var guard = plan.SourceFiles is null
+                ? GuardDecision.Refuse("rsync reported no file count for the source; refusing to sync")
+                : SourceGuard.Check(_sourceFiles, lastGood?.SourceFiles, options.MaxLossFraction);
             if (!guard.Allowed)
             {
                 SyncLog.Refused(owner._logger, options.Dataset, guard.Reason!);
                 return Finish(SyncPassOutcome.Refused, guard.Reason);
             }
 
-            Directory.CreateDirectory(options.Destination);
-            var refetch = queued.Where(listing.FoundWanted.Contains).ToList();
-            if (refetch.Count > 0)
+            if (options.DryRun)
             {
-                SyncLog.Refetching(owner._logger, refetch.Count);
-                var report = await RunListedAsync("refetch", refetch, StageArguments.Refetch, cancellationToken);
+                _stages.Add(new StageReport("data", plan.Rsync, [.. plan.Data, .. plan.Deletions]));
+                _stages.Add(new StageReport("status", plan.Rsync, plan.Status));
+                return Finish(SyncPassOutcome.Ok, null);
+            }
+
+            Directory.CreateDirectory(options.Destination);
+            if (queued.Count > 0)
+            {
+                SyncLog.Refetching(owner._logger, queued.Count);
+                var report = await RunListedAsync("refetch", queued, StageArguments.Refetch, cancellationToken);
                 if (!report.Rsync.Succeeded)
                 {
                     return FailedRsync("refetch", report.Rsync);
                 }
             }
 
-            if (options.MirrorExact)
+            if (options.MirrorExact && (plan.Data.Count > 0 || plan.Deletions.Count > 0))
             {
                 var data = await RunStageAsync("data", StageArguments.Data(options), cancellationToken);
                 if (!data.Rsync.Succeeded)
@@ -163,20 +171,12 @@ public sealed class SyncPass
                     return FailedRsync("data", data.Rsync);
                 }
             }
-            else
+            else if (plan.Data.Count > 0)
             {
-                var differing = QuickCheck.Differing(options.Destination, listing.DataEntries, cancellationToken);
-                if (differing.Count > 0)
+                var data = await RunListedAsync("data", plan.Data.Select(c => c.Path).ToList(), StageArguments.DataListed, cancellationToken);
+                if (!data.Rsync.Succeeded)
                 {
-                    var data = await RunListedAsync("data", differing, StageArguments.DataListed, cancellationToken);
-                    if (!data.Rsync.Succeeded)
-                    {
-                        return FailedRsync("data", data.Rsync);
-                    }
-                }
-                else
-                {
-                    _seconds["data"] = 0;
+                    return FailedRsync("data", data.Rsync);
                 }
             }
 
@@ -185,9 +185,9 @@ public sealed class SyncPass
                 await hook(cancellationToken);
             }
 
-            if (listing.StatusFiles.Count > 0)
+            if (plan.Status.Count > 0)
             {
-                var status = await RunListedAsync("status", listing.StatusFiles, StageArguments.Status, cancellationToken);
+                var status = await RunListedAsync("status", plan.Status.Select(c => c.Path).ToList(), StageArguments.Status, cancellationToken);
                 if (!status.Rsync.Succeeded)
                 {
                     return FailedRsync("status", status.Rsync);
@@ -201,7 +201,7 @@ public sealed class SyncPass
 
             if (options.Verify)
             {
-                _verification = await VerifyAsync(state, refetchQueue!, refetch, cancellationToken);
+                _verification = await VerifyAsync(state, refetchQueue!, queued, cancellationToken);
                 if (!_verification.Succeeded)
                 {
                     return Finish(SyncPassOutcome.VerifyFailed, $"{_verification.Problems.Count} files failed verification; first: {_verification.Problems[0].Path}: {_verification.Problems[0].Message}");
