@@ -295,10 +295,7 @@ public sealed class SyncPass
             var transferred = _stages.Where(s => s.Stage != "status").SelectMany(s => s.Changes).Where(c => c.IsFileTransfer).Select(c => c.Path).ToList();
 
             // A file fetched again may keep its size and mtime: forget what the cache knew about it.
-            foreach (var path in transferred)
-            {
-                cache.Forget(Path.Combine(options.Destination, path));
-            }
+            cache.ForgetMany(transferred.Select(p => Path.Combine(options.Destination, p)));
 
             var dataFiles = transferred.Concat(refetched).Where(p => !PublishRules.IsStatusOrIndexFile(p)).Distinct(StringComparer.Ordinal);
             var changedDirectories = _stages.Where(s => s.Stage == "status").SelectMany(s => s.Changes)

@@ -26,6 +26,7 @@ public sealed class FileVerifier
     public async Task<VerificationReport> VerifyAsync(VerificationPlan plan, Action<long>? onBytes, CancellationToken cancellationToken)
     {
         var problems = new ConcurrentBag<VerifyProblem>(plan.Problems);
+        var updates = new ConcurrentQueue<CacheEntry>();
         int good = 0, hits = 0, noChecksum = plan.NoChecksum;
         long bytes = 0;
         await Parallel.ForEachAsync(
@@ -33,7 +34,7 @@ public sealed class FileVerifier
             new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
             async (item, token) =>
             {
-                var outcome = await VerifyOneAsync(item, onBytes, token);
+                var outcome = await VerifyOneAsync(item, updates, onBytes, token);
                 Interlocked.Add(ref bytes, outcome.BytesRead);
                 if (outcome.Problem is not null)
                 {
@@ -53,6 +54,8 @@ public sealed class FileVerifier
                 }
             });
 
+        // One transaction for the whole run: thousands of small files would otherwise cost a commit each.
+        _cache.PutMany(updates, _time.GetUtcNow());
         return new VerificationReport
         {
             Good = good,
@@ -63,7 +66,7 @@ public sealed class FileVerifier
         };
     }
 
-    private async Task<ItemOutcome> VerifyOneAsync(VerifyItem item, Action<long>? onBytes, CancellationToken cancellationToken)
+    private async Task<ItemOutcome> VerifyOneAsync(VerifyItem item, ConcurrentQueue<CacheEntry> updates, Action<long>? onBytes, CancellationToken cancellationToken)
     {
         var info = new FileInfo(item.FullPath);
         if (!info.Exists)
@@ -109,7 +112,7 @@ public sealed class FileVerifier
         var matches = string.Equals(cachedDigest, digest, StringComparison.OrdinalIgnoreCase);
         if (read > 0 || cached is null || cached.Good != matches)
         {
-            _cache.Put(item.FullPath, mtime, hashes, matches, _time.GetUtcNow());
+            updates.Enqueue(new CacheEntry(item.FullPath, mtime, hashes, matches));
         }
 
         if (!matches)

@@ -55,35 +55,66 @@ public sealed class VerificationCache : IVerifiedFileStore
     }
 
     /// <summary>Stores the outcome of reading a file.</summary>
-    public void Put(string fullPath, long mtimeNanoseconds, FileHashes hashes, bool good, DateTimeOffset now)
+    public void Put(string fullPath, long mtimeNanoseconds, FileHashes hashes, bool good, DateTimeOffset now) =>
+        PutMany([new CacheEntry(fullPath, mtimeNanoseconds, hashes, good)], now);
+
+    /// <summary>Stores many outcomes in one transaction.</summary>
+    public void PutMany(IReadOnlyCollection<CacheEntry> entries, DateTimeOffset now)
     {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
         using var connection = _database.Connect();
+        using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO verified_files (path, size, mtime_ns, sha1, md5, sha256, good, checked_utc)
             VALUES ($path, $size, $mtime, $sha1, $md5, $sha256, $good, $now)
             ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, sha1 = excluded.sha1,
                 md5 = excluded.md5, sha256 = excluded.sha256, good = excluded.good, checked_utc = excluded.checked_utc
             """;
-        command.Parameters.AddWithValue("$path", fullPath);
-        command.Parameters.AddWithValue("$size", hashes.Size);
-        command.Parameters.AddWithValue("$mtime", mtimeNanoseconds);
-        command.Parameters.AddWithValue("$sha1", (object?)hashes.Sha1 ?? DBNull.Value);
-        command.Parameters.AddWithValue("$md5", (object?)hashes.Md5 ?? DBNull.Value);
-        command.Parameters.AddWithValue("$sha256", hashes.Sha256);
-        command.Parameters.AddWithValue("$good", good ? 1 : 0);
+        var path = command.Parameters.Add("$path", Microsoft.Data.Sqlite.SqliteType.Text);
+        var size = command.Parameters.Add("$size", Microsoft.Data.Sqlite.SqliteType.Integer);
+        var mtime = command.Parameters.Add("$mtime", Microsoft.Data.Sqlite.SqliteType.Integer);
+        var sha1 = command.Parameters.Add("$sha1", Microsoft.Data.Sqlite.SqliteType.Text);
+        var md5 = command.Parameters.Add("$md5", Microsoft.Data.Sqlite.SqliteType.Text);
+        var sha256 = command.Parameters.Add("$sha256", Microsoft.Data.Sqlite.SqliteType.Text);
+        var good = command.Parameters.Add("$good", Microsoft.Data.Sqlite.SqliteType.Integer);
         command.Parameters.AddWithValue("$now", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        command.ExecuteNonQuery();
+        foreach (var entry in entries)
+        {
+            path.Value = entry.FullPath;
+            size.Value = entry.Hashes.Size;
+            mtime.Value = entry.MtimeNanoseconds;
+            sha1.Value = (object?)entry.Hashes.Sha1 ?? DBNull.Value;
+            md5.Value = (object?)entry.Hashes.Md5 ?? DBNull.Value;
+            sha256.Value = entry.Hashes.Sha256;
+            good.Value = entry.Good ? 1 : 0;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
     }
 
-    /// <summary>Drops what the cache knows about a file (it was just replaced).</summary>
-    public void Forget(string fullPath)
+    /// <summary>Drops what the cache knows about files that were just replaced, in one transaction.</summary>
+    public void ForgetMany(IEnumerable<string> fullPaths)
     {
         using var connection = _database.Connect();
+        using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "DELETE FROM verified_files WHERE path = $path";
-        command.Parameters.AddWithValue("$path", fullPath);
-        command.ExecuteNonQuery();
+        var path = command.Parameters.Add("$path", Microsoft.Data.Sqlite.SqliteType.Text);
+        foreach (var fullPath in fullPaths)
+        {
+            path.Value = fullPath;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
     }
 
     /// <summary>The modification time of a file in nanoseconds since the Unix epoch (the cache key).</summary>
