@@ -12,8 +12,10 @@ NOOP_FILES=${NOOP_FILES:-200000}
 VERIFY_FILES=${VERIFY_FILES:-8}
 VERIFY_MB=${VERIFY_MB:-256}
 REPEAT=${REPEAT:-3}
+PHASES=${PHASES:-"initial noop verify"}
+DAEMON=""
 WORK=${WORK:-$(mktemp -d /tmp/dumpdist-bench-sync.XXXXXX)}
-trap 'kill $DAEMON 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap '[ -n "$DAEMON" ] && kill $DAEMON 2>/dev/null; rm -rf "$WORK"' EXIT
 
 dotnet build src/DumpDist.Cli -c Release -nologo -v quiet >/dev/null
 DUMPDIST=(dotnet "$PWD/src/DumpDist.Cli/bin/Release/net10.0/dumpdist.dll")
@@ -41,6 +43,7 @@ CONF
 echo "## machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), rsync $(rsync --version | head -1 | awk '{print $3}')"
 
 # --- initial sync ---
+if [[ " $PHASES " == *" initial "* ]]; then
 python3 bench/sync/gen_tree.py "$WORK/init" "$INIT_FILES" "$INIT_BYTES"
 start_daemon "$WORK/init"
 for i in $(seq "$REPEAT"); do
@@ -55,8 +58,10 @@ printf 'initial %s files / %s bytes: rsync -a %.2fs, dumpdist sync --no-verify %
   "$INIT_FILES" "$INIT_BYTES" "$r" "$d" "$(echo "$d/$r" | bc -l)" "$v" "$(echo "$v/$r" | bc -l)"
 kill $DAEMON; wait $DAEMON 2>/dev/null || true
 rm -rf "$WORK/init" "$WORK/a" "$WORK/b" "$WORK/c"
+fi
 
 # --- no-op re-sync ---
+if [[ " $PHASES " == *" noop "* ]]; then
 python3 bench/sync/gen_tree.py "$WORK/noop" "$NOOP_FILES" $((NOOP_FILES * 512))
 start_daemon "$WORK/noop"
 rsync -a "$URL" "$WORK/a/"
@@ -69,16 +74,21 @@ r=$(median < "$WORK/noop.rsync"); d=$(median < "$WORK/noop.dumpdist")
 printf 'no-op %s files: rsync -a %.2fs, dumpdist sync %.2fs (ratio %.3f)\n' "$NOOP_FILES" "$r" "$d" "$(echo "$d/$r" | bc -l)"
 kill $DAEMON; wait $DAEMON 2>/dev/null || true
 rm -rf "$WORK/noop" "$WORK/a" "$WORK/b"
+fi
 
 # --- verify ---
-python3 bench/sync/gen_tree.py "$WORK/verify" "$VERIFY_FILES" $((VERIFY_FILES * VERIFY_MB * 1048576))
-run=$(dirname "$(ls "$WORK"/verify/public/*/*/dumpstatus.json | head -1)")
+if [[ " $PHASES " == *" verify "* ]]; then
+run="$WORK/verify/public/bench/20261101"
+mkdir -p "$run"
+for i in $(seq 0 $((VERIFY_FILES - 1))); do head -c $((VERIFY_MB * 1048576)) /dev/urandom > "$run/bench-20261101-part$i.xml.bz2"; done
+(cd "$run" && sha1sum ./*.bz2 | sed 's|  \./|  |' > bench-20261101-sha1sums.txt)
 cat "$run"/*.bz2 > /dev/null  # both sides read from the page cache
 for i in $(seq "$REPEAT"); do
-  t=$(now); (cd "$run" && sha1sum -c --quiet ./*-sha1sums.txt); echo "$(elapsed $t)" >> "$WORK/verify.sha1sum"
+  t=$(now); (cd "$run" && sha1sum -c --quiet bench-20261101-sha1sums.txt); echo "$(elapsed $t)" >> "$WORK/verify.sha1sum"
   rm -rf "$WORK/state-v"
   t=$(now); "${DUMPDIST[@]}" verify "$WORK/verify" --state-dir "$WORK/state-v" >/dev/null 2>&1; echo "$(elapsed $t)" >> "$WORK/verify.dumpdist"
 done
 s=$(median < "$WORK/verify.sha1sum"); d=$(median < "$WORK/verify.dumpdist")
 printf 'verify %s x %s MB: sha1sum -c %.2fs, dumpdist verify (sha1+sha256) %.2fs (speed ratio %.2fx)\n' "$VERIFY_FILES" "$VERIFY_MB" "$s" "$d" "$(echo "$s/$d" | bc -l)"
 t=$(now); "${DUMPDIST[@]}" verify "$WORK/verify" --state-dir "$WORK/state-v" >/dev/null 2>&1; printf 'verify again (cache hits, no reads): %.2fs\n' "$(elapsed $t)"
+fi
