@@ -5,7 +5,7 @@ namespace DumpDist.Sync.Publishing;
 
 /// <summary>
 /// The rsync argument lists of a pass. Stage 1 brings data (never in-progress files, excluded
-/// directories or status/index files); stage 2 brings only the status/index files the listing
+/// directories or status/index files); stage 2 brings only the status/index files the plan
 /// found. Both swap files in whole (--delay-updates, never --inplace); the temp directory
 /// rsync uses for that is <see cref="PartialDirectory"/>, which nothing serves.
 /// </summary>
@@ -47,7 +47,7 @@ public static class StageArguments
     /// <summary>Stage 1 as a full rsync walk with deletions (mirror-exact datasets).</summary>
     public static List<string> Data(SyncPassOptions options)
     {
-        var arguments = Common(options, Attributes);
+        var arguments = Common(Attributes);
         AddNeverPublished(arguments);
         foreach (var pattern in PublishRules.RsyncStatusAndIndexPatterns)
         {
@@ -76,7 +76,7 @@ public static class StageArguments
 
     private static List<string> Listed(SyncPassOptions options, string listFile, bool checksum)
     {
-        var arguments = Common(options, ListedAttributes);
+        var arguments = Common(ListedAttributes);
         if (checksum)
         {
             arguments.Add("--checksum");
@@ -92,15 +92,10 @@ public static class StageArguments
         return arguments;
     }
 
-    private static List<string> Common(SyncPassOptions options, string attributes)
+    private static List<string> Common(string attributes)
     {
-        var arguments = new List<string> { attributes, "--delay-updates", "--partial-dir=" + PartialDirectory, "--out-format=" + ItemizedChange.OutFormat };
-        if (options.DryRun)
-        {
-            arguments.Add("--dry-run");
-        }
-
-        return arguments;
+        // A dry run ends after the plan, so the stages always change the destination.
+        return [attributes, "--delay-updates", "--partial-dir=" + PartialDirectory, "--out-format=" + ItemizedChange.OutFormat];
     }
 
     private static List<string> Finish(List<string> arguments, SyncPassOptions options)

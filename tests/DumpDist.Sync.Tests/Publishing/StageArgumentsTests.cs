@@ -1,0 +1,77 @@
+using DumpDist.Sync.Publishing;
+using DumpDist.Sync.Transport;
+
+namespace DumpDist.Sync.Tests.Publishing;
+
+public sealed class StageArgumentsTests
+{
+    private static readonly SyncPassOptions Options = new()
+    {
+        Dataset = "dumps",
+        Host = "h",
+        Source = RsyncEndpoint.TryParse("rsync://gen.example/dumps/public/", out _)!,
+        Destination = "/srv/dumps/public",
+        TraceRoot = "/srv/dumps",
+        StateDirectory = "/var/lib/dumpdist",
+        Transfer = new RsyncTransferOptions { BandwidthLimit = "80000" },
+    };
+
+    [Fact]
+    public void Stages_NeverInplace_AlwaysDelayedWithoutDeletes()
+    {
+        foreach (var arguments in new[] { StageArguments.Data(Options), StageArguments.DataListed(Options, "/l"), StageArguments.Status(Options, "/l"), StageArguments.Refetch(Options, "/l") })
+        {
+            Assert.DoesNotContain("--inplace", arguments);
+            Assert.Contains("--delay-updates", arguments);
+            Assert.Contains("--partial-dir=.~tmp~", arguments);
+            Assert.DoesNotContain(arguments, a => a.StartsWith("--delete", StringComparison.Ordinal));
+            Assert.Contains("--bwlimit=80000", arguments);
+            Assert.Contains("--contimeout=600", arguments);
+        }
+    }
+
+    [Fact]
+    public void Data_MirrorExact_DeletesBoundedByMaxDelete()
+    {
+        var arguments = StageArguments.Data(Options with { MirrorExact = true, MaxDelete = 500 });
+
+        Assert.Contains("--delete-delay", arguments);
+        Assert.Contains("--max-delete=500", arguments);
+    }
+
+    [Theory]
+    [InlineData("--exclude=*.inprog")]
+    [InlineData("--exclude=tmp/")]
+    [InlineData("--exclude=bad/")]
+    [InlineData("--exclude=dumpstatus.json")]
+    [InlineData("--exclude=*.html")]
+    [InlineData("--exclude=latest/")]
+    [InlineData("--exclude=*sha1sums*.txt")]
+    public void Data_Walk_ExcludesNeverPublishedAndStatusFiles(string exclude) =>
+        Assert.Contains(exclude, StageArguments.Data(Options));
+
+    [Fact]
+    public void Listed_FilesFrom_FromModuleRootNulSeparatedIgnoringVanished()
+    {
+        var arguments = StageArguments.Status(Options, "/tmp/list");
+
+        Assert.Equal(["rsync://gen.example/dumps/", "/srv/dumps/public/"], arguments[^2..]);
+        Assert.Contains("--files-from=/tmp/list", arguments);
+        Assert.Contains("--from0", arguments);
+        Assert.Contains("--ignore-missing-args", arguments);
+        Assert.Contains("--checksum", StageArguments.Refetch(Options, "/tmp/list"));
+    }
+
+    [Fact]
+    public void Plan_DryRunWithStatsAndNoBandwidthLimit()
+    {
+        var arguments = StageArguments.Plan(Options);
+
+        Assert.Contains("--dry-run", arguments);
+        Assert.Contains("--stats", arguments);
+        Assert.Contains("--exclude=*.inprog", arguments);
+        Assert.DoesNotContain("--exclude=dumpstatus.json", arguments);
+        Assert.DoesNotContain(arguments, a => a.StartsWith("--bwlimit", StringComparison.Ordinal));
+        Assert.Equal(["rsync://gen.example/dumps/public/", "/srv/dumps/public/"], arguments[^2..]);
+    }
+}
