@@ -11,6 +11,16 @@ internal static class WikiPlanner
         var shape = WikiShape.For(name, wikiClass, random);
         var dates = RunDates.Last(options.Runs);
         var states = States(dates.Count, wikiClass, random);
+        if (dates.Count >= 3 && wikiIndex == Math.Min(3, wikiCount - 1))
+        {
+            // One older run always failed so every tree of three or more runs exercises failure handling.
+            states[1] = FixtureRunState.Failed;
+            if (!states.Contains(FixtureRunState.Done))
+            {
+                states[0] = FixtureRunState.Done;
+            }
+        }
+
         var excludedWiki = Math.Min(2, wikiCount - 1);
         var runs = new List<RunPlan>(dates.Count);
         for (var i = 0; i < dates.Count; i++)
