@@ -2,40 +2,53 @@ using DumpDist.TestSupport;
 
 namespace DumpDist.Fixtures.Tests;
 
-public sealed class DeterminismTests
+public sealed class DeterminismTests(DeterminismTests.Trees trees) : IClassFixture<DeterminismTests.Trees>
 {
     [Fact]
-    public async Task GenerateAsync_SameSeed_ByteIdenticalTrees()
+    public void GenerateAsync_SameSeed_ByteIdenticalTrees()
     {
-        var first = await Describe(seed: 3);
-        var second = await Describe(seed: 3);
-
-        Assert.True(first.Count > 500, $"only {first.Count} entries");
-        Assert.Equal(first, second);
+        Assert.True(trees.First.Count > 500, $"only {trees.First.Count} entries");
+        Assert.Equal(trees.First, trees.Again);
     }
 
     [Fact]
-    public async Task GenerateAsync_DifferentSeed_DifferentTrees()
+    public void GenerateAsync_DifferentSeed_DifferentTrees()
     {
-        var first = await Describe(seed: 3);
-        var other = await Describe(seed: 4);
-
-        Assert.NotEqual(first, other);
-        // Same shape of names for the huge wikis, different bytes.
-        Assert.NotEqual(first["public/enwiki/20261101/enwiki-20261101-pages-articles.xml.bz2"], other["public/enwiki/20261101/enwiki-20261101-pages-articles.xml.bz2"]);
+        Assert.NotEqual(trees.First, trees.OtherSeed);
+        const string file = "public/enwiki/20261101/enwiki-20261101-pages-articles.xml.bz2";
+        Assert.NotEqual(trees.First[file], trees.OtherSeed[file]);
     }
 
-    private static async Task<SortedDictionary<string, string>> Describe(int seed)
+    /// <summary>Three small trees described entry by entry (path, size, mtime, sha1 or link target): seed 3 twice and seed 4.</summary>
+    public sealed class Trees : IAsyncLifetime
     {
-        var root = TestPaths.NewTempDirectory("fixture-seed");
-        try
+        public SortedDictionary<string, string> First { get; private set; } = [];
+
+        public SortedDictionary<string, string> Again { get; private set; } = [];
+
+        public SortedDictionary<string, string> OtherSeed { get; private set; } = [];
+
+        public async Task InitializeAsync()
         {
-            await FixtureGenerator.GenerateAsync(new FixtureOptions(root, Wikis: 5, Runs: 3, Scale: 16 * 1024, Seed: seed));
-            return TreeFiles.Describe(root);
+            First = await Describe(seed: 3);
+            Again = await Describe(seed: 3);
+            OtherSeed = await Describe(seed: 4);
         }
-        finally
+
+        public Task DisposeAsync() => Task.CompletedTask;
+
+        private static async Task<SortedDictionary<string, string>> Describe(int seed)
         {
-            Directory.Delete(root, recursive: true);
+            var root = TestPaths.NewTempDirectory("fixture-seed");
+            try
+            {
+                await FixtureGenerator.GenerateAsync(new FixtureOptions(root, Wikis: 4, Runs: 2, Scale: 4096, Seed: seed));
+                return TreeFiles.Describe(root);
+            }
+            finally
+            {
+                Directory.Delete(root, recursive: true);
+            }
         }
     }
 }

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace DumpDist.Fixtures.Tests;
 
-public sealed class DumpStatusTests(GeneratedTree tree) : IClassFixture<GeneratedTree>
+[Collection(GeneratedTreeCollection.Name)]
+public sealed class DumpStatusTests(GeneratedTree tree)
 {
     private static readonly string[] KnownStatuses = ["waiting", "in-progress", "done", "failed", "skipped"];
 

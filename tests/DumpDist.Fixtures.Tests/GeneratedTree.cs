@@ -4,8 +4,8 @@ using DumpDist.TestSupport;
 namespace DumpDist.Fixtures.Tests;
 
 /// <summary>
-/// One small generated tree shared by a test class (8 wikis: 2 huge, 2 big, 4 small; 4 runs; biggest file
-/// 64 KiB; a few MB in all), deleted afterwards.
+/// One small generated tree shared by the test classes of <see cref="GeneratedTreeCollection"/> (8 wikis:
+/// 2 huge, 2 big, 4 small; 3 runs; biggest file 64 KiB; about 8 MB and 10,000 files), deleted afterwards.
 /// </summary>
 public sealed class GeneratedTree : IAsyncLifetime
 {
@@ -18,7 +18,7 @@ public sealed class GeneratedTree : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Root = TestPaths.NewTempDirectory("fixture-tree");
-        Manifest = await FixtureGenerator.GenerateAsync(new FixtureOptions(Root, Wikis: 8, Runs: 4, Scale: 64 * 1024, Seed: 7), Progress);
+        Manifest = await FixtureGenerator.GenerateAsync(new FixtureOptions(Root, Wikis: 8, Runs: 3, Scale: 64 * 1024, Seed: 7), Progress);
     }
 
     public Task DisposeAsync()

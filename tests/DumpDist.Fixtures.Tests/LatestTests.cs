@@ -3,7 +3,8 @@ using System.Xml.Linq;
 
 namespace DumpDist.Fixtures.Tests;
 
-public sealed class LatestTests(GeneratedTree tree) : IClassFixture<GeneratedTree>
+[Collection(GeneratedTreeCollection.Name)]
+public sealed class LatestTests(GeneratedTree tree)
 {
     [Fact]
     public void LatestLinks_ResolveIntoNewestGoodRun()

@@ -1,6 +1,7 @@
 namespace DumpDist.Fixtures.Tests;
 
-public sealed class ProductionShapeTests(GeneratedTree tree) : IClassFixture<GeneratedTree>
+[Collection(GeneratedTreeCollection.Name)]
+public sealed class ProductionShapeTests(GeneratedTree tree)
 {
     [Theory]
     [InlineData("pages-articles.xml.bz2")]
@@ -42,7 +43,7 @@ public sealed class ProductionShapeTests(GeneratedTree tree) : IClassFixture<Gen
     {
         Assert.Equal(["enwiki", "wikidatawiki"], tree.Manifest.Wikis.Take(2).Select(w => w.Name));
         Assert.Equal([WikiClass.Huge, WikiClass.Huge, WikiClass.Big, WikiClass.Big, WikiClass.Small, WikiClass.Small, WikiClass.Small, WikiClass.Small], tree.Manifest.Wikis.Select(w => w.Class));
-        Assert.Equal(["20261001", "20261020", "20261101", "20261120"], tree.Manifest.Wiki("dewiki").Runs.Select(r => r.Date));
+        Assert.Equal(["20261020", "20261101", "20261120"], tree.Manifest.Wiki("dewiki").Runs.Select(r => r.Date));
     }
 
     [Fact]
@@ -61,9 +62,10 @@ public sealed class ProductionShapeTests(GeneratedTree tree) : IClassFixture<Gen
     [InlineData(".7z", "7z\u00bc\u00af")]
     public void DataFiles_StartWithTheirFormatMagic(string extension, string magic)
     {
-        var file = tree.Manifest.Wiki("enwiki").Runs[0].Files.First(f => f.Name.EndsWith(extension, StringComparison.Ordinal));
+        var run = tree.Manifest.Wiki("enwiki").Runs.Single(r => r.Date == "20261101");
+        var file = run.Files.First(f => f.Name.EndsWith(extension, StringComparison.Ordinal));
         var head = new byte[magic.Length];
-        using (var stream = File.OpenRead(Path.Combine(tree.RunDirectory(tree.Manifest.Wiki("enwiki").Runs[0]), file.Name)))
+        using (var stream = File.OpenRead(Path.Combine(tree.RunDirectory(run), file.Name)))
         {
             stream.ReadExactly(head);
         }
@@ -107,8 +109,8 @@ public sealed class ProductionShapeTests(GeneratedTree tree) : IClassFixture<Gen
         Assert.True(File.Exists(Path.Combine(other, "kiwix", "zim", "wikipedia", "wikipedia_en_all_maxi_2026-10.zim")));
         Assert.True(File.Exists(Path.Combine(other, "pageviews", "2026", "2026-11", "pageviews-20261124-230000.gz")));
         Assert.True(File.Exists(Path.Combine(other, "wikibase", "wikidatawiki", "20261118", "wikidata-20261118-all.json.gz")));
-        Assert.True(File.Exists(Path.Combine(other, "cirrussearch", "20261102", "enwiki-20261102-cirrussearch-content.json.gz")));
-        Assert.Equal(["20261102", "20261109", "20261116", "20261123"], tree.Manifest.OtherDatasets.Single(d => d.Name == "cirrussearch").RunDirectories);
+        Assert.True(File.Exists(Path.Combine(other, "cirrussearch", "20261109", "enwiki-20261109-cirrussearch-content.json.gz")));
+        Assert.Equal(["20261109", "20261116", "20261123"], tree.Manifest.OtherDatasets.Single(d => d.Name == "cirrussearch").RunDirectories);
         Assert.Equal("20261118/wikidata-20261118-all.json.gz", new FileInfo(Path.Combine(other, "wikibase", "wikidatawiki", "latest-all.json.gz")).LinkTarget);
         Assert.Single(Directory.EnumerateFiles(Path.Combine(other, "cirrussearch", "20261123"), "*.inprog"));
     }
