@@ -8,8 +8,13 @@ namespace DumpDist.Fixtures.Writing;
 /// Writes files under the tree root with as few system calls as possible (open, write, futimens, close),
 /// hashing data in the same pass, and counts what it wrote.
 /// </summary>
-internal sealed class TreeOutput(string root, int seed, FixtureProgress progress)
+internal sealed class TreeOutput(string root, int seed, FixtureProgress progress, bool native)
 {
+    public TreeOutput(string root, int seed, FixtureProgress progress)
+        : this(root, seed, progress, NativeFile.IsSupported && Environment.GetEnvironmentVariable("DUMPDIST_FIXTURE_MANAGED_IO") != "1")
+    {
+    }
+
     private const int Chunk = 1 << 20;
 
     public string Root { get; } = root;
@@ -26,14 +31,14 @@ internal sealed class TreeOutput(string root, int seed, FixtureProgress progress
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(size, Chunk));
         try
         {
-            using var handle = File.OpenHandle(PathOf(relativePath), FileMode.CreateNew, FileAccess.Write);
+            using var file = OutputFile.Create(PathOf(relativePath), native);
             string md5;
             string sha1;
             if (size <= Chunk)
             {
                 var span = buffer.AsSpan(0, (int)size);
                 content.Fill(span);
-                RandomAccess.Write(handle, span, 0);
+                file.Write(span, 0);
                 md5 = Convert.ToHexStringLower(MD5.HashData(span));
                 sha1 = Convert.ToHexStringLower(SHA1.HashData(span));
             }
@@ -47,14 +52,14 @@ internal sealed class TreeOutput(string root, int seed, FixtureProgress progress
                     content.Fill(span);
                     md5Hash.AppendData(span);
                     sha1Hash.AppendData(span);
-                    RandomAccess.Write(handle, span, offset);
+                    file.Write(span, offset);
                 }
 
                 md5 = Convert.ToHexStringLower(md5Hash.GetHashAndReset());
                 sha1 = Convert.ToHexStringLower(sha1Hash.GetHashAndReset());
             }
 
-            File.SetLastWriteTimeUtc(handle, modifiedUtc);
+            file.Complete(modifiedUtc);
             Progress.AddFile(size);
             return new WrittenFile(size, md5, sha1);
         }
@@ -72,10 +77,10 @@ internal sealed class TreeOutput(string root, int seed, FixtureProgress progress
 
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> bytes, DateTime modifiedUtc)
     {
-        using (var handle = File.OpenHandle(PathOf(relativePath), FileMode.CreateNew, FileAccess.Write))
+        using (var file = OutputFile.Create(PathOf(relativePath), native))
         {
-            RandomAccess.Write(handle, bytes, 0);
-            File.SetLastWriteTimeUtc(handle, modifiedUtc);
+            file.Write(bytes, 0);
+            file.Complete(modifiedUtc);
         }
 
         Progress.AddFile(bytes.Length);
