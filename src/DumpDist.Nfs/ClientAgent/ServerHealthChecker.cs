@@ -1,0 +1,23 @@
+using DumpDist.Nfs.Probe;
+
+namespace DumpDist.Nfs.ClientAgent;
+
+/// <summary>A server is healthy when its NFS server answers the NULL probe and the canary path in its mount stats in time.</summary>
+public sealed class ServerHealthChecker(NfsProbe probe, CanaryStat canary)
+{
+    /// <summary>Checks <paramref name="server"/>; never throws for server failures.</summary>
+    public async Task<ServerHealth> CheckAsync(ServerTarget server, ClientAgentOptions options, CancellationToken cancellationToken)
+    {
+        var probed = await probe.ProbeAsync(server.Endpoint, options.ProbeTimeout, cancellationToken);
+        if (!probed.IsUp)
+        {
+            return new ServerHealth(server.Name, false, $"probe {server.Endpoint} down: {probed.Detail}", null);
+        }
+
+        var canaryPath = string.IsNullOrEmpty(options.CanaryPath) ? server.MountPoint : Path.Combine(server.MountPoint, options.CanaryPath);
+        var problem = await canary.CheckAsync(canaryPath, options.StatTimeout, cancellationToken);
+        return problem is null
+            ? new ServerHealth(server.Name, true, $"probe up in {probed.Latency.TotalMilliseconds:0.###} ms, canary ok", probed.Latency)
+            : new ServerHealth(server.Name, false, problem, probed.Latency);
+    }
+}
