@@ -3,7 +3,7 @@ namespace DumpDist.Core.Configuration;
 /// <summary>
 /// The whole cluster file, the same on every host: where data comes from, what is served,
 /// which hosts exist and which of them is active for each service.
-/// Loaded and validated by <c>ClusterConfigLoader</c>; a loaded instance is always valid.
+/// Loaded and validated by <see cref="ClusterConfigLoader"/>; a loaded instance is always valid.
 /// </summary>
 public sealed record ClusterConfig
 {
@@ -31,6 +31,20 @@ public sealed record ClusterConfig
     /// <summary>The host named <paramref name="name"/> (ordinal match), or null.</summary>
     public HostConfig? FindHost(string name) =>
         Hosts.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Position of host <paramref name="name"/> in <c>hosts</c> (for <see cref="ScheduleConfig.OffsetFor"/>), or -1.</summary>
+    public int HostIndex(string name)
+    {
+        for (var i = 0; i < Hosts.Count; i++)
+        {
+            if (string.Equals(Hosts[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The dataset named <paramref name="name"/> (ordinal match), or null.</summary>
     public DatasetConfig? FindDataset(string name) =>

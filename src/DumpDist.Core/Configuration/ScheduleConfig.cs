@@ -1,3 +1,5 @@
+using DumpDist.Core.Configuration.Reading;
+
 namespace DumpDist.Core.Configuration;
 
 /// <summary>
@@ -18,4 +20,11 @@ public sealed record ScheduleConfig
 
     /// <summary>The delay applied to the host at <paramref name="hostIndex"/> in <c>hosts</c>.</summary>
     public TimeSpan OffsetFor(int hostIndex) => Offset * hostIndex;
+
+    /// <summary>Human form for summaries and logs: <c>every 10m, offset 5m per host</c> or <c>cron '15 * * * *'</c>.</summary>
+    public string Describe()
+    {
+        var when = Cron is { } cron ? $"cron '{cron}'" : $"every {DurationParser.Format(Interval ?? TimeSpan.Zero)}";
+        return Offset > TimeSpan.Zero ? $"{when}, offset {DurationParser.Format(Offset)} per host" : when;
+    }
 }
