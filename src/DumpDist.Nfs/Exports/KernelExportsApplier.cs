@@ -1,4 +1,5 @@
 using DumpDist.Nfs.IO;
+using DumpDist.Nfs.Metrics;
 using DumpDist.Nfs.Processes;
 
 namespace DumpDist.Nfs.Exports;
@@ -8,10 +9,17 @@ namespace DumpDist.Nfs.Exports;
 /// runs <c>exportfs -ra</c>. If exportfs rejects the new file, the previous file is restored
 /// (and re-applied) so a bad render never leaves the server half-configured.
 /// </summary>
-public sealed class KernelExportsApplier(KernelExportsOptions options, ProcessRunner runner)
+public sealed class KernelExportsApplier(KernelExportsOptions options, ProcessRunner runner, NfsMetrics? metrics = null, TimeProvider? timeProvider = null)
 {
     /// <summary>Writes <paramref name="content"/> when it differs from the file and re-exports.</summary>
     public async Task<ExportsApplyResult> ApplyAsync(string content, CancellationToken cancellationToken)
+    {
+        var result = await ApplyCoreAsync(content, cancellationToken);
+        metrics?.SetExportsApplied("kernel", result.Applied, (timeProvider ?? TimeProvider.System).GetUtcNow());
+        return result;
+    }
+
+    private async Task<ExportsApplyResult> ApplyCoreAsync(string content, CancellationToken cancellationToken)
     {
         var previous = await AtomicFile.TryReadAllTextAsync(options.ExportsFile, cancellationToken);
         var changed = !string.Equals(previous, content, StringComparison.Ordinal);

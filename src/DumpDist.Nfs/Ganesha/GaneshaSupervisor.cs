@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using DumpDist.Nfs.IO;
+using DumpDist.Nfs.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace DumpDist.Nfs.Ganesha;
 /// Runs <c>ganesha.nfsd -F</c> in the foreground as a child, writes its config first, restarts it
 /// with exponential backoff when it dies, and stops it (SIGTERM, then SIGKILL) on shutdown.
 /// </summary>
-public sealed class GaneshaSupervisor(GaneshaOptions options, TimeProvider timeProvider, ILogger<GaneshaSupervisor> logger) : BackgroundService
+public sealed class GaneshaSupervisor(GaneshaOptions options, TimeProvider timeProvider, ILogger<GaneshaSupervisor> logger, NfsMetrics? metrics = null) : BackgroundService
 {
     private readonly Lock _gate = new();
     private Process? _process;
@@ -41,6 +42,7 @@ public sealed class GaneshaSupervisor(GaneshaOptions options, TimeProvider timeP
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             }
 
+            var logOffset = File.Exists(options.LogPath) ? new FileInfo(options.LogPath).Length : 0;
             Process process;
             try
             {
@@ -57,9 +59,11 @@ public sealed class GaneshaSupervisor(GaneshaOptions options, TimeProvider timeP
             var started = timeProvider.GetUtcNow();
             SetStatus(new GaneshaStatus(true, process.Id, restarts, Status.LastExitCode, started));
             GaneshaLog.Started(logger, process.Id, options.ConfigPath);
+            var startupCheck = CheckStartupAsync(process, logOffset, stoppingToken);
             try
             {
                 await process.WaitForExitAsync(stoppingToken);
+                await startupCheck;
             }
             catch (OperationCanceledException)
             {
@@ -155,6 +159,40 @@ public sealed class GaneshaSupervisor(GaneshaOptions options, TimeProvider timeP
         return process;
     }
 
+    /// <summary>Watches ganesha's log until it has initialized, then records whether the exports are live.</summary>
+    private async Task CheckStartupAsync(Process process, long logOffset, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!process.HasExited)
+            {
+                if (GaneshaStartupCheck.Read(options.LogPath, logOffset) is { } errors)
+                {
+                    lock (_gate)
+                    {
+                        if (_status.ProcessId == process.Id)
+                        {
+                            _status = _status with { ExportsLive = errors.Count == 0, ConfigErrors = errors };
+                        }
+                    }
+
+                    metrics?.SetExportsApplied("ganesha", errors.Count == 0, timeProvider.GetUtcNow());
+                    foreach (var error in errors)
+                    {
+                        GaneshaLog.ConfigError(logger, options.ConfigPath, error);
+                    }
+
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100), timeProvider, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     private TimeSpan Next(TimeSpan backoff) =>
         TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.MaxBackoff.Ticks));
 
@@ -164,5 +202,7 @@ public sealed class GaneshaSupervisor(GaneshaOptions options, TimeProvider timeP
         {
             _status = status;
         }
+
+        metrics?.SetGanesha(status.Running, status.Restarts);
     }
 }

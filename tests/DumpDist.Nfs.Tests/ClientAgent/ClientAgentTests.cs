@@ -98,6 +98,23 @@ public sealed class ClientAgentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunOnceAsync_AfterFailover_MetricsShowActiveServerProbesAndSwitch()
+    {
+        var agent = _fx.Agent(_fx.Options());
+        await agent.RunOnceAsync(CancellationToken.None);
+        await _fx.StopAsync("dumps1");
+
+        await agent.RunOnceAsync(CancellationToken.None);
+
+        var text = await MetricsText.ExportAsync(_fx.Registry);
+        Assert.Contains("dumpdist_nfs_client_active{service=\"nfs-vps\",server=\"dumps1\"} 0", text);
+        Assert.Contains("dumpdist_nfs_client_active{service=\"nfs-vps\",server=\"dumps2\"} 1", text);
+        Assert.Contains("dumpdist_nfs_probe_up{server=\"dumps1\"} 0", text);
+        Assert.Contains("dumpdist_nfs_probe_up{server=\"dumps2\"} 1", text);
+        Assert.Contains("dumpdist_nfs_client_switches_total{service=\"nfs-vps\",from=\"dumps1\",to=\"dumps2\"} 1", text);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_NewAgentEachRound_StateFileCarriesHysteresis()
     {
         // As under a systemd timer running `dumpdist client --once`: nothing survives in memory.

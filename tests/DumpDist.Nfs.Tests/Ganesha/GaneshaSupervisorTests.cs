@@ -3,7 +3,9 @@ using DumpDist.Nfs.Ganesha;
 using DumpDist.Nfs.Probe;
 using DumpDist.Nfs.Tests.Support;
 using DumpDist.TestSupport;
+using DumpDist.Nfs.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Prometheus;
 
 namespace DumpDist.Nfs.Tests.Ganesha;
 
@@ -22,18 +24,58 @@ public sealed class GaneshaSupervisorTests : IAsyncLifetime
     {
         Directory.CreateDirectory(Path.Combine(Public, "enwiki"));
         File.WriteAllText(Path.Combine(Public, "enwiki", "index.html"), "<html>enwiki</html>\n");
+        _supervisor = Create(RenderedConfig());
+        return Task.CompletedTask;
+    }
+
+    private string RenderedConfig()
+    {
         var exports = new NfsExportSet("dumps1", Public, _port, [new NfsClientRule("nfs-vps", "127.0.0.1")]);
+        return GaneshaConfigRenderer.Render(exports, new GaneshaRenderOptions { BindAddress = "127.0.0.1", RecoveryRoot = Path.Combine(_directory, "recovery") });
+    }
+
+    private GaneshaSupervisor Create(string configText)
+    {
         var options = new GaneshaOptions
         {
-            ConfigText = GaneshaConfigRenderer.Render(exports, new GaneshaRenderOptions { BindAddress = "127.0.0.1", RecoveryRoot = Path.Combine(_directory, "recovery") }),
+            ConfigText = configText,
             ConfigPath = Path.Combine(_directory, "etc", "ganesha.conf"),
             LogPath = Path.Combine(_directory, "log", "ganesha.log"),
             PidFile = Path.Combine(_directory, "run", "ganesha.pid"),
             InitialBackoff = TimeSpan.FromMilliseconds(200),
             StopTimeout = TimeSpan.FromSeconds(5),
         };
-        _supervisor = new GaneshaSupervisor(options, TimeProvider.System, NullLogger<GaneshaSupervisor>.Instance);
-        return Task.CompletedTask;
+        return new GaneshaSupervisor(options, TimeProvider.System, NullLogger<GaneshaSupervisor>.Instance, new NfsMetrics(_registry));
+    }
+
+    private readonly CollectorRegistry _registry = Prometheus.Metrics.NewCustomRegistry();
+
+    [Fact]
+    public async Task StartAsync_GoodConfig_ExportsLiveAndMetricsSayRunning()
+    {
+        await _supervisor!.StartAsync(CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(_supervisor.Status.ExportsLive is not null), TimeSpan.FromSeconds(20)));
+        Assert.True(_supervisor.Status.ExportsLive);
+        var text = await MetricsText.ExportAsync(_registry);
+        Assert.Contains("dumpdist_nfs_ganesha_running 1", text);
+        Assert.Contains("dumpdist_nfs_exports_applied{format=\"ganesha\"} 1", text);
+    }
+
+    [Fact]
+    public async Task StartAsync_ConfigGaneshaRejects_ExportsNotLiveWithGaneshasError()
+    {
+        // Quoted client entries parse but are rejected: ganesha then runs with no export at all.
+        var bad = RenderedConfig().Replace("Clients = 127.0.0.1;", "Clients = \"127.0.0.1\";", StringComparison.Ordinal);
+        _supervisor!.Dispose();
+        _supervisor = Create(bad);
+
+        await _supervisor.StartAsync(CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(_supervisor.Status.ExportsLive is not null), TimeSpan.FromSeconds(20)));
+        Assert.False(_supervisor.Status.ExportsLive);
+        Assert.Contains(_supervisor.Status.ConfigErrors!, e => e.Contains("Expected a client, got a double quoted string", StringComparison.Ordinal));
+        Assert.Contains("dumpdist_nfs_exports_applied{format=\"ganesha\"} 0", await MetricsText.ExportAsync(_registry));
     }
 
     [Fact]
