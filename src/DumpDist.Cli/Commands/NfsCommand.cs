@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using DumpDist.Core.Configuration;
+using DumpDist.Nfs.Exports;
 using DumpDist.Nfs.Probe;
+using DumpDist.Nfs.Processes;
 
 namespace DumpDist.Cli.Commands;
 
@@ -11,7 +14,86 @@ internal static class NfsCommand
         new("nfs", "NFS tools: probe a server over TCP alone, render the exports.")
         {
             CreateProbe(),
+            CreateExports(),
         };
+
+    private static Command CreateExports()
+    {
+        var config = new Option<FileInfo>("--config") { Description = "The cluster YAML file.", Required = true };
+        var host = new Option<string>("--host") { Description = "The serving host whose exports to render.", Required = true };
+        var format = new Option<string>("--format") { Description = "kernel: an /etc/exports.d file; ganesha: a complete ganesha.conf.", Required = true, HelpName = "kernel|ganesha" };
+        format.AcceptOnlyFromAmong("kernel", "ganesha");
+        var output = new Option<FileInfo?>("--out") { Description = "Write the file here (atomically) instead of to stdout." };
+        var apply = new Option<bool>("--apply") { Description = "kernel only: write --out (default /etc/exports.d/dumpdist.exports) and run exportfs -ra; the previous file is restored if exportfs refuses." };
+        var bind = new Option<string>("--bind") { Description = "ganesha only: the address to listen on.", DefaultValueFactory = _ => "0.0.0.0" };
+        var recovery = new Option<string>("--recovery-root") { Description = "ganesha only: NFSv4 recovery directory.", DefaultValueFactory = _ => new GaneshaRenderOptions().RecoveryRoot };
+        var command = new Command("exports", "Render the nfs-vps and nfs-analytics exports of a host: read only, all_squash, NFSv4 only, the host's <root>/public as the pseudo root.")
+        {
+            config, host, format, output, apply, bind, recovery,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var path = parseResult.GetRequiredValue(config).ToString();
+            var loaded = ClusterConfigLoader.Load(path);
+            if (!loaded.Success)
+            {
+                foreach (var error in loaded.Errors)
+                {
+                    await Console.Error.WriteLineAsync(error.ToString());
+                }
+
+                return ExitCodes.UsageOrConfig;
+            }
+
+            var hostName = parseResult.GetRequiredValue(host);
+            if (loaded.Config.FindHost(hostName) is null)
+            {
+                await Console.Error.WriteLineAsync($"dumpdist nfs exports: --host {hostName}: {path} has no such host (known: {string.Join(", ", loaded.Config.Hosts.Select(h => h.Name))})");
+                return ExitCodes.UsageOrConfig;
+            }
+
+            var plan = NfsExportPlanner.Plan(loaded.Config, hostName);
+            if (!plan.Success)
+            {
+                foreach (var error in plan.Errors)
+                {
+                    await Console.Error.WriteLineAsync($"{path}: error: {error}");
+                }
+
+                return ExitCodes.UsageOrConfig;
+            }
+
+            var chosen = parseResult.GetRequiredValue(format) == "kernel" ? ExportsFormat.Kernel : ExportsFormat.Ganesha;
+            var text = chosen == ExportsFormat.Kernel
+                ? KernelExportsRenderer.Render(plan.Exports)
+                : GaneshaConfigRenderer.Render(plan.Exports, new GaneshaRenderOptions { BindAddress = parseResult.GetRequiredValue(bind), RecoveryRoot = parseResult.GetRequiredValue(recovery) });
+            var target = parseResult.GetValue(output)?.FullName;
+            if (parseResult.GetValue(apply))
+            {
+                if (chosen != ExportsFormat.Kernel)
+                {
+                    await Console.Error.WriteLineAsync("dumpdist nfs exports: --apply is for --format kernel; ganesha is applied by its supervisor in `dumpdist node`");
+                    return ExitCodes.UsageOrConfig;
+                }
+
+                var options = new KernelExportsOptions();
+                options.ExportsFile = target ?? options.ExportsFile;
+                var result = await new KernelExportsApplier(options, new ProcessRunner()).ApplyAsync(text, cancellationToken);
+                await (result.Applied ? Console.Out : Console.Error).WriteLineAsync(result.Detail);
+                return result.Applied ? ExitCodes.Success : ExitCodes.ProblemFound;
+            }
+
+            if (target is not null)
+            {
+                await DumpDist.Nfs.IO.AtomicFile.WriteAllTextAsync(target, text, cancellationToken);
+                return ExitCodes.Success;
+            }
+
+            await Console.Out.WriteAsync(text);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
 
     private static Command CreateProbe()
     {

@@ -5,7 +5,7 @@ namespace DumpDist.Nfs.Exports;
 
 /// <summary>
 /// Checks one NFS client entry: an IPv4/IPv6 address, a CIDR network with no host bits set, or
-/// a host name (wildcards like <c>*.example.org</c> allowed). Everything else is rejected, so a
+/// a host name (<c>*</c> and <c>?</c> wildcards allowed, e.g. <c>*.example.org</c>, <c>an-worker10??.example.org</c>). Everything else is rejected, so a
 /// typo cannot end up in /etc/exports or ganesha.conf where it would export to the wrong clients.
 /// </summary>
 public static partial class NfsClientValidator
@@ -36,6 +36,11 @@ public static partial class NfsClientValidator
         if (client.Contains(':', StringComparison.Ordinal) || NumericPattern().IsMatch(client))
         {
             return IsFullAddress(client) ? null : $"'{client}' is not a valid IP address";
+        }
+
+        if (!client.Any(char.IsAsciiLetterOrDigit))
+        {
+            return $"'{client}' would match every host name; list the client hosts or networks";
         }
 
         return HostNamePattern().IsMatch(client) && client.Length <= 253
@@ -84,7 +89,8 @@ public static partial class NfsClientValidator
     private static bool IsFullAddress(string text) =>
         IPAddress.TryParse(text, out _) && (text.Contains(':', StringComparison.Ordinal) || DottedQuadPattern().IsMatch(text));
 
-    [GeneratedRegex(@"^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
+    /// <summary>Host name labels; <c>*</c> and <c>?</c> wildcards are allowed as in exports(5) and ganesha.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9*?]([A-Za-z0-9*?-]{0,61}[A-Za-z0-9*?])?(\.[A-Za-z0-9*?]([A-Za-z0-9*?-]{0,61}[A-Za-z0-9*?])?)*$")]
     private static partial Regex HostNamePattern();
 
     [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")]

@@ -3,8 +3,9 @@ using System.Text;
 namespace DumpDist.Nfs.IO;
 
 /// <summary>Writes a file so readers see the old content or the new, never half of it: temp file in the same directory, flush, rename.</summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> through a temp file and rename.</summary>
     public static async Task WriteAllTextAsync(string path, string content, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;

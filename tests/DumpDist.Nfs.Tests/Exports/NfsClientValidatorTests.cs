@@ -14,6 +14,8 @@ public sealed class NfsClientValidatorTests
     [InlineData("an-launcher1002.eqiad.wmnet")]
     [InlineData("*.analytics.example.org")]
     [InlineData("localhost")]
+    [InlineData("an-worker10??.example.org")]
+    [InlineData("foo.*.org")]
     public void Validate_GoodEntry_ReturnsNull(string client)
     {
         Assert.Null(NfsClientValidator.Validate(client));
@@ -40,7 +42,9 @@ public sealed class NfsClientValidatorTests
     [InlineData("host(rw)", "not an IP address, CIDR network or host name")]
     [InlineData("a,b", "not an IP address, CIDR network or host name")]
     [InlineData("-bad.example.org", "not an IP address, CIDR network or host name")]
-    [InlineData("foo.*.org", "not an IP address, CIDR network or host name")]
+    [InlineData("*.*", "would match every host name")]
+    [InlineData("?", "would match every host name")]
+    [InlineData("foo..org", "not an IP address, CIDR network or host name")]
     [InlineData("@netgroup", "not an IP address, CIDR network or host name")]
     public void Validate_BadEntry_SaysWhatIsWrong(string client, string expected)
     {
