@@ -17,6 +17,10 @@ internal static class NfsCommand
             CreateExports(),
         };
 
+    private static string Milliseconds(TimeSpan span) => Format(span.TotalMilliseconds);
+
+    private static string Format(double milliseconds) => milliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+
     private static Command CreateExports()
     {
         var config = new Option<FileInfo>("--config") { Description = "The cluster YAML file.", Required = true };
@@ -99,9 +103,10 @@ internal static class NfsCommand
     {
         var target = new Argument<string>("HOST[:PORT]") { Description = "The NFS server; the port defaults to 2049." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds to wait for the connection and the reply.", DefaultValueFactory = _ => 5 };
+        var count = new Option<int>("--count") { Description = "Probe this many times in a row and print min/median/p99 latency; exit 0 only if every probe answered.", DefaultValueFactory = _ => 1 };
         var command = new Command("probe", "Send an NFSv4 NULL call over TCP; exit 0 if the server answers, 1 if it does not. Needs no rpcbind or mountd (unlike showmount).")
         {
-            target, timeout,
+            target, timeout, count,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -118,15 +123,39 @@ internal static class NfsCommand
                 return ExitCodes.UsageOrConfig;
             }
 
-            var result = await new NfsProbe().ProbeAsync(endpoint, TimeSpan.FromSeconds(seconds), cancellationToken);
-            var latency = result.Latency.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
-            if (result.IsUp)
+            var times = parseResult.GetValue(count);
+            if (times is < 1 or > 100_000)
             {
-                Console.WriteLine($"up {endpoint} {latency} ms: {result.Detail}");
+                await Console.Error.WriteLineAsync($"dumpdist nfs probe: --count must be between 1 and 100000, got {times}");
+                return ExitCodes.UsageOrConfig;
+            }
+
+            var probe = new NfsProbe();
+            var results = new List<ProbeResult>(times);
+            for (var i = 0; i < times; i++)
+            {
+                results.Add(await probe.ProbeAsync(endpoint, TimeSpan.FromSeconds(seconds), cancellationToken));
+            }
+
+            var last = results[^1];
+            var latency = Milliseconds(last.Latency);
+            if (times > 1)
+            {
+                var up = results.Where(r => r.IsUp).Select(r => r.Latency.TotalMilliseconds).Order().ToList();
+                var summary = up.Count == 0
+                    ? "no answers"
+                    : $"min {Format(up[0])} median {Format(up[up.Count / 2])} p99 {Format(up[Math.Min(up.Count - 1, (int)(up.Count * 0.99))])} max {Format(up[^1])} ms";
+                Console.WriteLine($"{(up.Count == times ? "up" : "down")} {endpoint} {up.Count}/{times} answered: {summary}{(up.Count == times ? string.Empty : $"; last failure: {results.Last(r => !r.IsUp).Detail}")}");
+                return up.Count == times ? ExitCodes.Success : ExitCodes.ProblemFound;
+            }
+
+            if (last.IsUp)
+            {
+                Console.WriteLine($"up {endpoint} {latency} ms: {last.Detail}");
                 return ExitCodes.Success;
             }
 
-            Console.WriteLine($"down {endpoint} after {latency} ms: {result.Detail}");
+            Console.WriteLine($"down {endpoint} after {latency} ms: {last.Detail}");
             return ExitCodes.ProblemFound;
         });
         return command;
