@@ -43,6 +43,9 @@ public sealed class NfsCommandTests : IDisposable
 
             Assert.Equal(0, probe.ExitCode);
             Assert.Matches($@"^up 127\.0\.0\.1:{port} [0-9.]+ ms", probe.StandardOutput);
+            var repeated = await DumpDistProcess.RunAsync("nfs", "probe", $"127.0.0.1:{port}", "--count", "20");
+            Assert.Equal(0, repeated.ExitCode);
+            Assert.Matches($@"^up 127\.0\.0\.1:{port} 20/20 answered: min [0-9.]+ median [0-9.]+ p99 [0-9.]+ max [0-9.]+ ms", repeated.StandardOutput);
             var cat = await ExternalProgram.RunAsync("nfs-cat", [$"nfs://127.0.0.1/enwiki/index.html?version=4&nfsport={port}"]);
             Assert.Equal("enwiki index\n", cat.StandardOutput);
         }

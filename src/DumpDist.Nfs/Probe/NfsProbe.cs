@@ -27,12 +27,10 @@ public sealed class NfsProbe(TimeProvider timeProvider)
         var stage = "connect";
         try
         {
-            using var client = new TcpClient(endpoint.Host.Contains(':', StringComparison.Ordinal) ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork)
-            {
-                NoDelay = true,
-            };
-            await client.ConnectAsync(endpoint.Host, endpoint.Port, linked.Token);
-            var stream = client.GetStream();
+            // A dual-mode socket reaches IPv4 and IPv6 addresses, and names that resolve to either.
+            using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync(endpoint.Host, endpoint.Port, linked.Token);
+            await using var stream = new NetworkStream(socket, ownsSocket: false);
 
             stage = "send";
             var xid = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
