@@ -17,7 +17,7 @@ public sealed class ClusterConfigLoaderErrorTests
         { "interval and cron", 3, "  schedule: { interval: 10m, cron: '* * * * *' }", 3, 36, "source.schedule: set either 'interval' or 'cron', not both" },
         { "bad cron", 3, "  schedule: { cron: '*/61 * * * *' }", 3, 21, "source.schedule.cron: '*/61 * * * *' is not a valid five-field cron expression" },
         { "bad source url", 2, "  url: gen.example.org/dumps", 2, 8, "source.url: expected rsync://HOST[:PORT]/MODULE[/PATH] or an absolute path, got 'gen.example.org/dumps'" },
-        { "missing required section", 1, "sourc:", 1, 1, "missing required key 'source' at the top level" },
+        { "missing required section", 1, "origin:", 1, 1, "missing required key 'source' at the top level" },
         { "missing required key", 11, "    state_dir: /var/lib/dumpdist", 8, 5, "missing required key 'root' in 'hosts[0]'" },
         { "empty required value", 11, "    root:", 11, 5, "missing required key 'root' in 'hosts[0]'" },
         { "relative root", 11, "    root: srv/dumps", 11, 11, "hosts[0].root: expected an absolute path, got 'srv/dumps'" },
@@ -118,6 +118,15 @@ public sealed class ClusterConfigLoaderErrorTests
             new[] { (3, 3), (7, 13), (10, 21), (14, 18), (15, 45), (17, 46), (19, 23), (21, 3) },
             result.Errors.Select(e => (e.Line, e.Column)).ToArray());
         Assert.All(result.Errors, e => Assert.StartsWith($"c.yaml:{e.Line}:{e.Column}: error: ", e.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_MisspelledRequiredKey_ReportsOneErrorNotAlsoMissing()
+    {
+        var result = ClusterConfigLoader.Parse(ConfigSamples.WithLine(11, "    rooot: /srv/dumps"), "c.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("c.yaml:11:5: error: unknown key 'rooot' in 'hosts[0]'; did you mean 'root'?", error.ToString());
     }
 
     [Fact]

@@ -11,6 +11,9 @@ internal sealed class MappingReader
     private readonly NodeReader _reader;
     private readonly Dictionary<string, (ConfigNode Key, ConfigNode Value)> _entries = new(StringComparer.Ordinal);
 
+    // Keys offered as "did you mean" for an unknown key: not also reported missing, so one typo gives one error.
+    private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
+
     public MappingReader(NodeReader reader, MappingNode node, string path, IReadOnlyCollection<string> knownKeys)
     {
         _reader = reader;
@@ -29,6 +32,11 @@ internal sealed class MappingReader
                 var where = path.Length == 0 ? "at the top level" : $"in '{path}'";
                 var closest = KeySuggester.Closest(name, knownKeys);
                 var hint = closest is not null ? $"did you mean '{closest}'?" : $"known keys: {string.Join(", ", knownKeys)}";
+                if (closest is not null)
+                {
+                    _suggested.Add(closest);
+                }
+
                 reader.Errors.Add(key.Start, $"unknown key '{name}' {where}; {hint}");
                 continue;
             }
@@ -64,7 +72,7 @@ internal sealed class MappingReader
     public ConfigNode? Required(string key)
     {
         var value = Value(key);
-        if (value is null)
+        if (value is null && !_suggested.Contains(key))
         {
             var at = _entries.TryGetValue(key, out var entry) ? entry.Key.Start : Start;
             var where = Path.Length == 0 ? "at the top level" : $"in '{Path}'";

@@ -23,7 +23,7 @@ internal static class PortCollisionRule
         }
 
         // Report at the later position, so the error points at the line that introduced the clash.
-        var ordered = shared.OrderBy(s => Line(reader, s.Path)).ToList();
+        var ordered = shared.OrderBy(s => Line(reader, s.Path)).ThenBy(s => reader.Positions.Of(s.Path).Column).ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
             var clash = ordered.Take(i).FirstOrDefault(e => e.Port == ordered[i].Port && e.Group != ordered[i].Group);
