@@ -12,7 +12,8 @@ internal static class ClusterSamples
         int vpsPort = 2049,
         int analyticsPort = 2049,
         string active = "dumps1",
-        (string Address, int AdminPort)[]? hosts = null)
+        (string Address, int AdminPort)[]? hosts = null,
+        string? rootOfDumps1 = null)
     {
         hosts ??= [("127.0.0.1", 9100), ("127.0.0.1", 9101)];
         return new ClusterConfig
@@ -24,7 +25,7 @@ internal static class ClusterSamples
                 Name = $"dumps{i + 1}",
                 PublicAddress = IPAddress.Parse(h.Address),
                 AdminAddress = new HostPort("127.0.0.1", h.AdminPort),
-                Root = $"/srv/dumps{i + 1}",
+                Root = i == 0 && rootOfDumps1 is not null ? rootOfDumps1 : $"/srv/dumps{i + 1}",
             }).ToList(),
             Services = new ServicesConfig
             {
