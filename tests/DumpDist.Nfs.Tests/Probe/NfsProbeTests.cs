@@ -52,7 +52,7 @@ public sealed class NfsProbeTests
         clock.Stop();
         Assert.False(result.IsUp);
         Assert.Contains("timed out after 0.5 s waiting for reply", result.Detail);
-        Assert.InRange(clock.Elapsed, timeout, timeout + TimeSpan.FromSeconds(2));
+        Assert.InRange(clock.Elapsed, timeout - TimeSpan.FromMilliseconds(50), timeout + TimeSpan.FromSeconds(2)); // timers may fire a hair early
     }
 
     [Fact]
