@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace DumpDist.Nfs.ClientAgent;
 
 /// <summary>
-/// One round of the client agent: make sure every server is mounted, check each server's
-/// health, learn the assignment, decide (see <see cref="FailoverPolicy"/>), point the links,
+/// One round of the client agent: probe each server, mount the ones that answer and are not
+/// mounted, stat each one's canary, learn the assignment, decide (see <see cref="FailoverPolicy"/>), point the links,
 /// and record the outcome in the state file.
 /// </summary>
 public sealed class ClientAgent(
@@ -30,12 +30,13 @@ public sealed class ClientAgent(
             problems.Add(stateProblem);
         }
 
-        if (options.Mount)
-        {
-            await EnsureMountedAsync(problems, cancellationToken);
-        }
-
-        var health = await Task.WhenAll(options.Servers.Select(s => healthChecker.CheckAsync(s, options, cancellationToken)));
+        var mountProblems = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var health = await Task.WhenAll(options.Servers.Select(s => healthChecker.CheckAsync(
+            s,
+            options,
+            cancellationToken,
+            options.Mount ? (server, ct) => EnsureMountedAsync(server, mountProblems, ct) : null)));
+        problems.AddRange(mountProblems.Order(StringComparer.Ordinal));
         var assignment = await assignments.GetAsync(options, cancellationToken);
         var now = timeProvider.GetUtcNow();
 
@@ -117,20 +118,17 @@ public sealed class ClientAgent(
         return new ClientAgentReport(pointedAt, switched, decision.Reason, assignment, health, problems);
     }
 
-    private async Task EnsureMountedAsync(List<string> problems, CancellationToken cancellationToken)
+    private async Task EnsureMountedAsync(ServerTarget server, System.Collections.Concurrent.ConcurrentQueue<string> problems, CancellationToken cancellationToken)
     {
-        foreach (var server in options.Servers)
+        if (mountTable.IsMounted(server.MountPoint))
         {
-            if (mountTable.IsMounted(server.MountPoint))
-            {
-                continue;
-            }
+            return;
+        }
 
-            var result = await mounter.MountAsync(server, cancellationToken);
-            if (!result.Succeeded)
-            {
-                problems.Add($"mount {server.Name} at {server.MountPoint}: {result.Describe("mount")}");
-            }
+        var result = await mounter.MountAsync(server, cancellationToken);
+        if (!result.Succeeded)
+        {
+            problems.Enqueue($"mount {server.Name} at {server.MountPoint}: {result.Describe("mount")}");
         }
     }
 

@@ -198,12 +198,29 @@ public sealed class ClientAgentTests : IAsyncLifetime
         await _fx.Agent(_fx.Options()).RunOnceAsync(CancellationToken.None);
         await _fx.Agent(_fx.Options()).RunOnceAsync(CancellationToken.None);
 
-        Assert.Equal(
+        string[] expected =
             [
                 $"-t nfs4 -o vers=4,bg,soft,ro,proto=tcp,timeo=300,retrans=3,noatime,port={_fx.Ports["dumps1"]} 127.0.0.1:/ {_fx.MountPoint("dumps1")}",
                 $"-t nfs4 -o vers=4,bg,soft,ro,proto=tcp,timeo=300,retrans=3,noatime,port={_fx.Ports["dumps2"]} 127.0.0.1:/ {_fx.MountPoint("dumps2")}",
-            ],
-            _fx.Mounts.Calls);
+            ];
+        Assert.Equal(
+            expected.Order(StringComparer.Ordinal),
+            _fx.Mounts.Calls.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ServerDown_NotMountedUntilItAnswers()
+    {
+        await _fx.StopAsync("dumps2");
+        await _fx.Agent(_fx.Options()).RunOnceAsync(CancellationToken.None);
+        await _fx.Agent(_fx.Options()).RunOnceAsync(CancellationToken.None);
+        Assert.Equal([$"-t nfs4 -o vers=4,bg,soft,ro,proto=tcp,timeo=300,retrans=3,noatime,port={_fx.Ports["dumps1"]} 127.0.0.1:/ {_fx.MountPoint("dumps1")}"], _fx.Mounts.Calls);
+
+        await _fx.StartAsync("dumps2");
+        await _fx.Agent(_fx.Options()).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, _fx.Mounts.Calls.Count);
+        Assert.EndsWith(_fx.MountPoint("dumps2"), _fx.Mounts.Calls[1]);
     }
 
     [Fact]
