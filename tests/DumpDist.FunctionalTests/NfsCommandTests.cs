@@ -107,6 +107,31 @@ public sealed class NfsCommandTests : IDisposable
         Assert.Equal(string.Empty, result.StandardOutput);
     }
 
+    [Fact]
+    public async Task NfsExportsApply_NoExportfsOnThisMachine_ExitsOneAndLeavesNoFile()
+    {
+        // No kernel NFS server here: exportfs is missing, so the new file must not stay behind.
+        var cluster = WriteCluster(FreePort(), "[10.0.0.0/8]");
+        var target = Path.Combine(_dir, "exports.d", "dumpdist.exports");
+
+        var result = await DumpDistProcess.RunAsync("nfs", "exports", "--config", cluster, "--host", "dumps1", "--format", "kernel", "--apply", "--out", target);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("exportfs -ra: cannot start", result.StandardError);
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public async Task NfsExportsApply_Ganesha_UsageErrorExitsTwo()
+    {
+        var cluster = WriteCluster(FreePort(), "[10.0.0.0/8]");
+
+        var result = await DumpDistProcess.RunAsync("nfs", "exports", "--config", cluster, "--host", "dumps1", "--format", "ganesha", "--apply");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--apply is for --format kernel", result.StandardError);
+    }
+
     [Theory]
     [InlineData("['*']", 2049, 2049, "services.nfs-vps.clients[0]: '*' would export to every address")]
     [InlineData("[10.0.0.0/8]", 2049, 2050, "services.nfs-analytics.port: 2050 differs from services.nfs-vps.port 2049")]
