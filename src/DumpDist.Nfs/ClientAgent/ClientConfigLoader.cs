@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using DumpDist.Core.Configuration;
 using DumpDist.Nfs.Probe;
 using YamlDotNet.Core;
@@ -12,7 +10,7 @@ namespace DumpDist.Nfs.ClientAgent;
 /// servers are mounted, which links to manage, and the path of the cluster file that names the
 /// servers, their admin APIs and the default active host. Every error is reported with its position.
 /// </summary>
-public static partial class ClientConfigLoader
+public static class ClientConfigLoader
 {
     private static readonly string[] Keys =
         ["cluster", "service", "mount_dir", "mount", "links", "canary", "hysteresis", "interval", "probe_timeout", "stat_timeout", "admin_timeout", "state_file", "admin_token_file"];
@@ -92,7 +90,7 @@ public static partial class ClientConfigLoader
                 return fallback;
             }
 
-            if (TryParseDuration(value, out var parsed) && parsed > TimeSpan.Zero)
+            if (DurationText.TryParse(value, out var parsed) && parsed > TimeSpan.Zero)
             {
                 return parsed;
             }
@@ -251,33 +249,4 @@ public static partial class ClientConfigLoader
     }
 
     private static ClientConfigLoadResult Fail(string error) => new(null, [error]);
-
-    internal static bool TryParseDuration(string text, out TimeSpan value)
-    {
-        value = TimeSpan.Zero;
-        var match = DurationPattern().Match(text.Trim());
-        if (!match.Success)
-        {
-            return false;
-        }
-
-        var number = long.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
-        if (number > 10_000_000)
-        {
-            return false;
-        }
-
-        value = match.Groups["u"].Value switch
-        {
-            "" or "s" => TimeSpan.FromSeconds(number),
-            "ms" => TimeSpan.FromMilliseconds(number),
-            "m" => TimeSpan.FromMinutes(number),
-            "h" => TimeSpan.FromHours(number),
-            _ => TimeSpan.FromDays(number),
-        };
-        return true;
-    }
-
-    [GeneratedRegex(@"^(?<n>\d{1,9})(?<u>ms|s|m|h|d)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationPattern();
 }

@@ -65,19 +65,6 @@ public sealed class ClientConfigLoaderTests : IDisposable
         Assert.Contains(result.Errors, e => e.Contains(expected, StringComparison.Ordinal) && e.StartsWith(file + ":", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData("30", 30_000)]
-    [InlineData("30s", 30_000)]
-    [InlineData("500ms", 500)]
-    [InlineData("10m", 600_000)]
-    [InlineData("1h", 3_600_000)]
-    [InlineData("1d", 86_400_000)]
-    public void TryParseDuration_Forms_Parsed(string text, long milliseconds)
-    {
-        Assert.True(ClientConfigLoader.TryParseDuration(text, out var value));
-        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), value);
-    }
-
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private string Write(string yaml)
