@@ -16,8 +16,9 @@ public static class NfsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the NFS server of <paramref name="hostName"/> (ganesha supervised, or kernel exports
-    /// applied at start), an <see cref="NfsProbeMonitor"/> of every host's NFS server, and
-    /// <see cref="NfsMetrics"/> (in the registered <c>CollectorRegistry</c>, or the default one).
+    /// applied at start), an <see cref="NfsProbeMonitor"/> of every host's NFS server,
+    /// <see cref="NfsServerStatus"/> for the status page, and <see cref="NfsMetrics"/> (in the
+    /// registered <c>CollectorRegistry</c>, or the default one).
     /// </summary>
     /// <exception cref="InvalidOperationException">The config breaks an NFS rule (<see cref="NfsExportPlanner.Check"/>); `config check` reports the same.</exception>
     public static IServiceCollection AddDumpDistNfsServer(this IServiceCollection services, ClusterConfig config, string hostName, NfsServerOptions options)
@@ -42,6 +43,7 @@ public static class NfsServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<GaneshaSupervisor>>(),
                 sp.GetRequiredService<NfsMetrics>()));
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<GaneshaSupervisor>());
+            services.AddSingleton(sp => new NfsServerStatus(sp.GetRequiredService<NfsProbeMonitor>(), ganesha: sp.GetRequiredService<GaneshaSupervisor>()));
         }
         else
         {
@@ -51,6 +53,7 @@ public static class NfsServiceCollectionExtensions
                 content,
                 sp.GetRequiredService<ILogger<KernelExportsService>>()));
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<KernelExportsService>());
+            services.AddSingleton(sp => new NfsServerStatus(sp.GetRequiredService<NfsProbeMonitor>(), kernel: sp.GetRequiredService<KernelExportsService>()));
         }
 
         var port = config.Services.NfsVps.Port;

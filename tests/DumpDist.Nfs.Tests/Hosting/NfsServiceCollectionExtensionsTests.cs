@@ -47,13 +47,22 @@ public sealed class NfsServiceCollectionExtensionsTests : IDisposable
         var up = await Eventually.TrueAsync(() => Task.FromResult(monitor.Last.TryGetValue("dumps1", out var r) && r.IsUp), TimeSpan.FromSeconds(20));
         var cat = await ExternalProgram.RunAsync("nfs-cat", [NfsUrl.For(port, "enwiki/index.html")]);
         var pid = host.Services.GetRequiredService<GaneshaSupervisor>().Status.ProcessId;
+        var status = host.Services.GetRequiredService<NfsServerStatus>();
+        await Eventually.TrueAsync(() => Task.FromResult(status.Read().ExportsApplied is not null), TimeSpan.FromSeconds(10));
+        var health = status.Read();
         await host.StopAsync();
+        var afterStop = status.Read();
 
         Assert.True(up, "the probe monitor never saw dumps1 up");
         Assert.Equal("node served\n", cat.StandardOutput);
         Assert.NotNull(pid);
         Assert.False(Directory.Exists($"/proc/{pid}"), "ganesha outlived the host");
         Assert.Contains("dumpdist_nfs_probe_up{server=\"dumps1\"} 1", await MetricsText.ExportAsync(_registry));
+        Assert.True(health.Healthy, health.ExportsDetail);
+        Assert.Equal("ganesha initialized the export", health.ExportsDetail);
+        Assert.True(health.Probes["dumps1"].IsUp);
+        Assert.False(afterStop.Healthy);
+        Assert.Equal(false, afterStop.GaneshaRunning);
     }
 
     [Fact]
@@ -77,6 +86,10 @@ public sealed class NfsServiceCollectionExtensionsTests : IDisposable
         Assert.StartsWith("args: -ra\n", exportfs.Calls);
         Assert.True(host.Services.GetRequiredService<KernelExportsService>().LastResult!.Applied);
         Assert.Contains("dumpdist_nfs_exports_applied{format=\"kernel\"} 1", await MetricsText.ExportAsync(_registry));
+        var health = host.Services.GetRequiredService<NfsServerStatus>().Read();
+        Assert.True(health.Healthy);
+        Assert.Equal("kernel", health.Server);
+        Assert.Contains("ran exportfs -ra", health.ExportsDetail);
     }
 
     [Fact]
