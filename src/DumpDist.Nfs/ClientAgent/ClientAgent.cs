@@ -115,6 +115,11 @@ public sealed class ClientAgent(
             },
             cancellationToken);
 
+        if (options.MetricsFile is { } metricsFile)
+        {
+            await metrics.WriteTextFileAsync(metricsFile, cancellationToken);
+        }
+
         return new ClientAgentReport(pointedAt, switched, decision.Reason, assignment, health, problems);
     }
 

@@ -42,6 +42,9 @@ public sealed record ClientAgentOptions
     /// <summary>The JSON state file: current server, health history, last switch and why.</summary>
     public required string StateFile { get; init; }
 
+    /// <summary>Where to write the metrics after each round (node_exporter textfile collector), or null.</summary>
+    public string? MetricsFile { get; init; }
+
     /// <summary>Whether the agent mounts missing mounts itself (false when fstab or autofs does).</summary>
     public bool Mount { get; init; } = true;
 

@@ -13,7 +13,7 @@ namespace DumpDist.Nfs.ClientAgent;
 public static class ClientConfigLoader
 {
     private static readonly string[] Keys =
-        ["cluster", "service", "mount_dir", "mount", "links", "canary", "hysteresis", "interval", "probe_timeout", "stat_timeout", "admin_timeout", "state_file", "admin_token_file"];
+        ["cluster", "service", "mount_dir", "mount", "links", "canary", "hysteresis", "interval", "probe_timeout", "stat_timeout", "admin_timeout", "state_file", "admin_token_file", "metrics_file"];
 
     /// <summary>Loads <paramref name="path"/> and the cluster file it names.</summary>
     public static ClientConfigLoadResult Load(string path)
@@ -181,6 +181,7 @@ public static class ClientConfigLoader
             AdminTimeout = adminTimeout,
             StateFile = AbsolutePath("state_file", Scalar("state_file", false) ?? $"/var/lib/dumpdist/client-{serviceText}.json"),
             Mount = mountText == "true",
+            MetricsFile = Scalar("metrics_file", false) is { } metricsFile ? AbsolutePath("metrics_file", metricsFile) : null,
         };
         return new ClientConfigLoadResult(errors.Count == 0 ? options : null, errors);
     }

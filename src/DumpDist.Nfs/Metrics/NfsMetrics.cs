@@ -16,10 +16,12 @@ public sealed class NfsMetrics
     private readonly Gauge _probeLatency;
     private readonly Gauge _active;
     private readonly Counter _switches;
+    private readonly CollectorRegistry _registry;
 
     /// <summary>Registers the metrics in <paramref name="registry"/> (a fresh one in tests, <see cref="Prometheus.Metrics.DefaultRegistry"/> in the daemon).</summary>
     public NfsMetrics(CollectorRegistry registry)
     {
+        _registry = registry;
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
         _exportsApplied = factory.CreateGauge("dumpdist_nfs_exports_applied", "1 when the last exports apply succeeded, 0 when it failed.", "format");
         _exportsAppliedTime = factory.CreateGauge("dumpdist_nfs_exports_applied_timestamp_seconds", "Unix time of the last successful exports apply.", "format");
@@ -65,6 +67,14 @@ public sealed class NfsMetrics
         {
             _active.WithLabels(service, server).Set(server == active ? 1 : 0);
         }
+    }
+
+    /// <summary>Writes the registry in the text format to <paramref name="path"/> atomically (for node_exporter's textfile collector).</summary>
+    public async Task WriteTextFileAsync(string path, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        await _registry.CollectAndExportAsTextAsync(stream, cancellationToken);
+        await IO.AtomicFile.WriteAllTextAsync(path, System.Text.Encoding.UTF8.GetString(stream.ToArray()), cancellationToken);
     }
 
     /// <summary>Counts a switch of the links.</summary>

@@ -115,6 +115,18 @@ public sealed class ClientAgentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunOnceAsync_MetricsFileSet_WritesTextfileForNodeExporter()
+    {
+        var file = Path.Combine(_fx.Root, "textfile", "dumpdist_client.prom");
+
+        await _fx.Agent(_fx.Options() with { MetricsFile = file }).RunOnceAsync(CancellationToken.None);
+
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains("dumpdist_nfs_client_active{service=\"nfs-vps\",server=\"dumps1\"} 1", text);
+        Assert.Contains("dumpdist_nfs_probe_up{server=\"dumps2\"} 1", text);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_NewAgentEachRound_StateFileCarriesHysteresis()
     {
         // As under a systemd timer running `dumpdist client --once`: nothing survives in memory.
