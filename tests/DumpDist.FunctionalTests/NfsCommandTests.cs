@@ -189,6 +189,68 @@ public sealed class NfsCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_dir, "state.json")));
     }
 
+    [Fact]
+    public async Task Client_AsService_RunsRoundsUntilSigterm()
+    {
+        WriteCluster(FreePort(), "[127.0.0.1]");
+        var state = Path.Combine(_dir, "state.json");
+        var file = Path.Combine(_dir, "client.yaml");
+        await File.WriteAllTextAsync(file, $"""
+            cluster: cluster.yaml
+            service: nfs-analytics
+            mount: false
+            mount_dir: {Path.Combine(_dir, "mnt")}
+            links:
+              - link: {Path.Combine(_dir, "public", "dumps")}
+            interval: 1s
+            probe_timeout: 1s
+            admin_timeout: 1s
+            state_file: {state}
+            """);
+        using var agent = Process.Start(new ProcessStartInfo("dotnet", [DumpDistProcess.DllPath, "client", "--config", file])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = agent.StandardOutput.ReadToEndAsync();
+        try
+        {
+            var rounds = new HashSet<string>();
+            var clock = Stopwatch.StartNew();
+            while (rounds.Count < 2 && clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                if (File.Exists(state))
+                {
+                    try
+                    {
+                        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(state));
+                        rounds.Add(json.RootElement.GetProperty("updated_at").GetString()!);
+                    }
+                    catch (System.Text.Json.JsonException)
+                    {
+                    }
+                }
+
+                await Task.Delay(100);
+            }
+
+            Assert.True(rounds.Count >= 2, "the agent did not run two rounds");
+            await ExternalProgram.RunAsync("kill", ["-TERM", agent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await agent.WaitForExitAsync(exited.Token);
+            Assert.Equal(0, agent.ExitCode);
+            Assert.Contains("no server is healthy", await output); // the warning of each round, on the console log
+        }
+        finally
+        {
+            if (!agent.HasExited)
+            {
+                agent.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>A one-host cluster on 127.0.0.1 (the only address tests may use); admin API ports are closed.</summary>
