@@ -13,7 +13,11 @@ public static class FixtureGenerator
     /// <summary>Writes the tree described by <paramref name="options"/> and returns what it meant to write.</summary>
     /// <exception cref="ArgumentException">The options are not valid (see <see cref="FixtureOptions.Validate"/>).</exception>
     /// <exception cref="IOException">The tree could not be written; nothing is left behind.</exception>
-    public static async Task<FixtureManifest> GenerateAsync(FixtureOptions options, FixtureProgress? progress = null, CancellationToken cancellationToken = default)
+    public static Task<FixtureManifest> GenerateAsync(FixtureOptions options, FixtureProgress? progress = null, CancellationToken cancellationToken = default) =>
+        GenerateAsync(options, progress, TreeOutput.NativeByDefault, cancellationToken);
+
+    /// <summary>As above; <paramref name="nativeIo"/> false forces .NET file handles (to compare the two paths).</summary>
+    internal static async Task<FixtureManifest> GenerateAsync(FixtureOptions options, FixtureProgress? progress, bool nativeIo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
@@ -33,7 +37,7 @@ public static class FixtureGenerator
         Directory.CreateDirectory(staging);
         try
         {
-            var manifest = await WriteAsync(new TreeOutput(staging, options.Seed, progress), plan, options, cancellationToken);
+            var manifest = await WriteAsync(new TreeOutput(staging, options.Seed, progress, nativeIo), plan, options, cancellationToken);
             if (Directory.Exists(target))
             {
                 // Validation saw it empty; a non-recursive delete fails rather than lose anything added since.

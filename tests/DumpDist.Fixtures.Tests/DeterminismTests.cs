@@ -19,7 +19,13 @@ public sealed class DeterminismTests(DeterminismTests.Trees trees) : IClassFixtu
         Assert.NotEqual(trees.First[file], trees.OtherSeed[file]);
     }
 
-    /// <summary>Three small trees described entry by entry (path, size, mtime, sha1 or link target): seed 3 twice and seed 4.</summary>
+    [Fact]
+    public void GenerateAsync_ManagedFileHandles_SameTreeAsNativeWriter()
+    {
+        Assert.Equal(trees.First, trees.Managed);
+    }
+
+    /// <summary>Four small trees described entry by entry (path, size, mtime, sha1 or link target): seed 3 twice, seed 4, and seed 3 written through .NET file handles instead of the native calls.</summary>
     public sealed class Trees : IAsyncLifetime
     {
         public SortedDictionary<string, string> First { get; private set; } = [];
@@ -28,21 +34,24 @@ public sealed class DeterminismTests(DeterminismTests.Trees trees) : IClassFixtu
 
         public SortedDictionary<string, string> OtherSeed { get; private set; } = [];
 
+        public SortedDictionary<string, string> Managed { get; private set; } = [];
+
         public async Task InitializeAsync()
         {
             First = await Describe(seed: 3);
             Again = await Describe(seed: 3);
             OtherSeed = await Describe(seed: 4);
+            Managed = await Describe(seed: 3, nativeIo: false);
         }
 
         public Task DisposeAsync() => Task.CompletedTask;
 
-        private static async Task<SortedDictionary<string, string>> Describe(int seed)
+        private static async Task<SortedDictionary<string, string>> Describe(int seed, bool? nativeIo = null)
         {
             var root = TestPaths.NewTempDirectory("fixture-seed");
             try
             {
-                await FixtureGenerator.GenerateAsync(new FixtureOptions(root, Wikis: 4, Runs: 2, Scale: 4096, Seed: seed));
+                await FixtureGenerator.GenerateAsync(new FixtureOptions(root, Wikis: 4, Runs: 2, Scale: 4096, Seed: seed), null, nativeIo ?? Writing.TreeOutput.NativeByDefault, CancellationToken.None);
                 return TreeFiles.Describe(root);
             }
             finally
