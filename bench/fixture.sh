@@ -14,6 +14,7 @@ args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(--wikis 1500 --runs 5 --scale 65536)
 dotnet build src/DumpDist.Cli -c Release -nologo -v quiet >/dev/null
 rm -rf "$dir/tree" "$dir/copy"
+rmdir "$dir" 2>/dev/null || true
 mkdir -p "$dir"
 sync
 start=$(date +%s.%N)
@@ -32,3 +33,4 @@ awk -v a="$start" -v b="$mid0" -v m="$mid" -v c="$end" -v n="$entries" 'BEGIN {
   printf "cp -a    %.1f s  (%.0f /s)\n", c2, n / c2;
   printf "ratio fixture/cp-a = %.2f\n", f / c2 }'
 rm -rf "$dir/tree" "$dir/copy"
+rmdir "$dir" 2>/dev/null || true
