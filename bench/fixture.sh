@@ -14,7 +14,6 @@ args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(--wikis 1500 --runs 5 --scale 65536)
 dotnet build src/DumpDist.Cli -c Release -nologo -v quiet >/dev/null
 rm -rf "$dir/tree" "$dir/copy"
-rmdir "$dir" 2>/dev/null || true
 mkdir -p "$dir"
 sync
 start=$(date +%s.%N)
