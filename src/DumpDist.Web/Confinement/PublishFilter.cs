@@ -1,0 +1,44 @@
+namespace DumpDist.Web.Confinement;
+
+/// <summary>
+/// Names that are never served or listed: files still being written (<c>*.inprog</c>), the
+/// directories dump producers keep private, and dot files (rsync's temporary files while a sync
+/// runs are <c>.name.XXXXXX</c>).
+/// </summary>
+internal static class PublishFilter
+{
+    private static readonly string[] ExcludedDirectories = ["bad", "save", "not", "temp", "tmp"];
+
+    public static bool IsExcluded(ReadOnlySpan<char> segment)
+    {
+        if (segment.IsEmpty || segment[0] == '.' || segment.EndsWith(".inprog", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var name in ExcludedDirectories)
+        {
+            if (segment.SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when any '/'-separated segment of <paramref name="relativePath"/> is excluded.</summary>
+    public static bool IsExcludedPath(ReadOnlySpan<char> relativePath)
+    {
+        foreach (var range in relativePath.Split('/'))
+        {
+            var segment = relativePath[range];
+            if (!segment.IsEmpty && IsExcluded(segment))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

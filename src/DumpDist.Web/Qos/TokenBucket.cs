@@ -1,0 +1,32 @@
+namespace DumpDist.Web.Qos;
+
+/// <summary>
+/// A token bucket that lends: a taker always gets its bytes and is told how long to wait before
+/// sending them, so several transfers sharing one bucket queue up fairly without a scheduler.
+/// The burst is small (a tenth of a second) so rates hold over short measurements.
+/// </summary>
+internal sealed class TokenBucket(TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private double _tokens;
+    private long _last = time.GetTimestamp();
+
+    public TimeSpan Take(long bytes, long rate)
+    {
+        if (rate <= 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        lock (_lock)
+        {
+            var now = time.GetTimestamp();
+            var elapsed = time.GetElapsedTime(_last, now).TotalSeconds;
+            _last = now;
+            var burst = rate / 10.0;
+            _tokens = Math.Min(burst, _tokens + (elapsed * rate));
+            _tokens -= bytes;
+            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / rate);
+        }
+    }
+}
