@@ -1,0 +1,58 @@
+using System.Text;
+using DumpDist.Core.Configuration;
+
+namespace DumpDist.Cli.Commands;
+
+/// <summary>The text `dumpdist config check` prints for a valid file: hosts, datasets, and who is active for what.</summary>
+internal static class ConfigSummary
+{
+    public static string Format(string path, ClusterConfig config)
+    {
+        var text = new StringBuilder();
+        var line = (string s) => text.Append(s).Append('\n');
+        line($"{path}: OK");
+        line($"hosts ({config.Hosts.Count}):");
+        foreach (var host in config.Hosts)
+        {
+            var active = config.ServicesActiveOn(host.Name).Select(s => s.ToConfigName()).ToArray();
+            line($"  {host.Name,-12} public {host.PublicAddress}, admin {host.AdminAddress}, root {host.Root}; active for: {(active.Length == 0 ? "(standby)" : string.Join(", ", active))}");
+        }
+
+        line($"datasets ({config.Datasets.Count}):");
+        foreach (var dataset in config.Datasets)
+        {
+            line($"  {dataset.Name,-12} {dataset.Path} ({Layout(dataset.Layout)}, delete {Delete(dataset)}) from {dataset.Source.Url} {dataset.Source.Schedule.Describe()}");
+        }
+
+        line("services:");
+        foreach (var kind in ServiceKinds.All)
+        {
+            var service = config.Services.Get(kind);
+            line($"  {kind.ToConfigName(),-14} active on {service.Active}  ({Endpoint(service)})");
+        }
+
+        var activeMirrors = config.Mirrors.Count(m => m.Active);
+        line($"mirrors: {config.Mirrors.Count} ({activeMirrors} active)");
+        return text.ToString();
+    }
+
+    private static string Url(Uri uri) => $"{uri.Scheme}://{uri.Host}:{uri.Port}";
+
+    private static string Layout(DatasetLayout layout) => layout switch
+    {
+        DatasetLayout.WikiRuns => "wiki-runs",
+        DatasetLayout.Dated => "dated",
+        _ => "flat",
+    };
+
+    private static string Delete(DatasetConfig dataset) =>
+        dataset.Delete == DeletePolicy.Never ? "never" : $"mirror-exact, at most {dataset.MaxDelete} per pass";
+
+    private static string Endpoint(ServiceConfig service) => service switch
+    {
+        WebServiceConfig web => web.HttpsListen is { } https ? $"{Url(web.Listen)} and {Url(https)}" : Url(web.Listen),
+        RsyncServiceConfig rsync => $"port {rsync.Port}",
+        NfsServiceConfig nfs => $"port {nfs.Port}, {nfs.Clients.Count} client entries",
+        _ => string.Empty,
+    };
+}

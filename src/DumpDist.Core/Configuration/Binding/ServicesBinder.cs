@@ -1,0 +1,80 @@
+using DumpDist.Core.Configuration.Reading;
+
+namespace DumpDist.Core.Configuration.Binding;
+
+/// <summary>Binds <c>services</c>: all four services are required, each with an <c>active</c> host.</summary>
+internal static class ServicesBinder
+{
+    public static readonly string[] Keys = ["web", "rsync", "nfs-vps", "nfs-analytics"];
+
+    private static readonly string[] RsyncKeys = ["active", "port", "max_connections", "bwlimit", "keep_runs"];
+    private static readonly string[] NfsKeys = ["active", "port", "clients"];
+
+    public static ServicesConfig Bind(MappingReader root)
+    {
+        var map = root.Mapping("services", Keys, required: true);
+        return new ServicesConfig
+        {
+            Web = WebServiceBinder.Bind(map?.Mapping("web", WebServiceBinder.Keys, required: true)),
+            Rsync = BindRsync(map?.Mapping("rsync", RsyncKeys, required: true)),
+            NfsVps = BindNfs(map?.Mapping("nfs-vps", NfsKeys, required: true), ServiceKind.NfsVps),
+            NfsAnalytics = BindNfs(map?.Mapping("nfs-analytics", NfsKeys, required: true), ServiceKind.NfsAnalytics),
+        };
+    }
+
+    private static RsyncServiceConfig BindRsync(MappingReader? map)
+    {
+        var defaults = new RsyncServiceConfig { Active = string.Empty };
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        var keepRuns = map.List("keep_runs", Scalars.Count(1));
+        if (keepRuns is not null)
+        {
+            ReportDuplicates(map, "keep_runs", keepRuns);
+        }
+
+        return new RsyncServiceConfig
+        {
+            Active = Active(map),
+            Port = map.Parse("port", Scalars.Port) ?? defaults.Port,
+            MaxConnections = map.Parse("max_connections", Scalars.Count()) ?? defaults.MaxConnections,
+            BandwidthLimitKiB = map.Parse("bwlimit", Scalars.Size(1024)) ?? defaults.BandwidthLimitKiB,
+            KeepRuns = keepRuns ?? defaults.KeepRuns,
+        };
+    }
+
+    private static NfsServiceConfig BindNfs(MappingReader? map, ServiceKind kind)
+    {
+        if (map is null)
+        {
+            return new NfsServiceConfig { Active = string.Empty, Service = kind };
+        }
+
+        return new NfsServiceConfig
+        {
+            Active = Active(map),
+            Service = kind,
+            Port = map.Parse("port", Scalars.Port) ?? 2049,
+            Clients = map.List<NfsClient>("clients", NfsClients.Parse) ?? [],
+        };
+    }
+
+    internal static string Active(MappingReader map) =>
+        map.ParseObject<string>("active", Scalars.Name, required: true) ?? string.Empty;
+
+    private static void ReportDuplicates(MappingReader map, string key, IReadOnlyList<int> values)
+    {
+        var seen = new HashSet<int>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!seen.Add(values[i]))
+            {
+                var path = $"{map.PathOf(key)}[{i}]";
+                map.Reader.Error(map.Reader.Positions.Of(path), path, $"{values[i]} is listed twice");
+            }
+        }
+    }
+}

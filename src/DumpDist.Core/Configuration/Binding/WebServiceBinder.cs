@@ -1,0 +1,55 @@
+using DumpDist.Core.Configuration.Reading;
+
+namespace DumpDist.Core.Configuration.Binding;
+
+/// <summary>Binds <c>services.web</c> and checks that HTTPS settings come together.</summary>
+internal static class WebServiceBinder
+{
+    public static readonly string[] Keys = ["active", "listen", "https_listen", "certificate", "certificate_key", "plain_http"];
+
+    private static readonly ScalarParser<PlainHttpPolicy> Policies =
+        Scalars.Enum(("serve", PlainHttpPolicy.Serve), ("redirect", PlainHttpPolicy.Redirect), ("forbid", PlainHttpPolicy.Forbid));
+
+    public static WebServiceConfig Bind(MappingReader? map)
+    {
+        if (map is null)
+        {
+            return new WebServiceConfig { Active = string.Empty };
+        }
+
+        var https = map.ParseObject<Uri>("https_listen", Scalars.Url("https"));
+        var certificate = map.ParseObject<string>("certificate", Scalars.AbsolutePath);
+        var key = map.ParseObject<string>("certificate_key", Scalars.AbsolutePath);
+        var plain = map.Parse("plain_http", Policies);
+        var reader = map.Reader;
+        if (map.Has("https_listen"))
+        {
+            foreach (var needed in new[] { "certificate", "certificate_key" }.Where(k => !map.Has(k)))
+            {
+                reader.Error(reader.Positions.Of(map.PathOf("https_listen")), map.Path, $"https_listen needs '{needed}'");
+            }
+        }
+        else
+        {
+            foreach (var extra in new[] { "certificate", "certificate_key" }.Where(map.Has))
+            {
+                reader.Error(reader.Positions.Of(map.PathOf(extra)), map.PathOf(extra), "is set but https_listen is not");
+            }
+
+            if (plain is PlainHttpPolicy.Redirect or PlainHttpPolicy.Forbid)
+            {
+                reader.Error(reader.Positions.Of(map.PathOf("plain_http")), map.PathOf("plain_http"), $"'{(plain == PlainHttpPolicy.Redirect ? "redirect" : "forbid")}' needs https_listen");
+            }
+        }
+
+        return new WebServiceConfig
+        {
+            Active = ServicesBinder.Active(map),
+            Listen = map.ParseObject<Uri>("listen", Scalars.Url("http")) ?? new Uri("http://0.0.0.0:80"),
+            HttpsListen = https,
+            Certificate = certificate,
+            CertificateKey = key,
+            PlainHttp = plain ?? (https is null ? PlainHttpPolicy.Serve : PlainHttpPolicy.Redirect),
+        };
+    }
+}

@@ -1,0 +1,17 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace DumpDist.Core.Configuration;
+
+/// <summary>The outcome of loading a cluster file: a valid config, or every error found (never both).</summary>
+public sealed record ClusterConfigLoadResult
+{
+    /// <summary>The config when <see cref="Errors"/> is empty; otherwise null.</summary>
+    public ClusterConfig? Config { get; init; }
+
+    /// <summary>Every error, ordered by position.</summary>
+    public IReadOnlyList<ConfigError> Errors { get; init; } = [];
+
+    /// <summary>True when the file loaded with no errors.</summary>
+    [MemberNotNullWhen(true, nameof(Config))]
+    public bool Success => Config is not null && Errors.Count == 0;
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DumpDist.Core.Configuration.Reading;
+
+/// <summary>Durations: a number of seconds (<c>600</c>) or unit terms (<c>600s</c>, <c>10m</c>, <c>8h</c>, <c>30d</c>, <c>1h30m</c>).</summary>
+internal static partial class DurationParser
+{
+    public static bool TryParse(string text, out TimeSpan value)
+    {
+        value = TimeSpan.Zero;
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TryFromSeconds(seconds, out value);
+        }
+
+        var match = Terms().Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        long total = 0;
+        foreach (Capture term in match.Groups["term"].Captures)
+        {
+            var unit = term.Value.TrimStart("0123456789".ToCharArray());
+            if (!long.TryParse(term.Value[..^unit.Length], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                return false;
+            }
+
+            long scale = unit switch { "s" => 1, "m" => 60, "h" => 3600, "d" => 86400, "w" => 604800, _ => 0 };
+            try
+            {
+                total = checked(total + checked(count * scale));
+            }
+            catch (OverflowException)
+            {
+                return false;
+            }
+        }
+
+        return TryFromSeconds(total, out value);
+    }
+
+    /// <summary>The shortest exact form (<c>10m</c>, <c>1h30m</c>, <c>0s</c>).</summary>
+    public static string Format(TimeSpan value)
+    {
+        var seconds = (long)value.TotalSeconds;
+        if (seconds == 0)
+        {
+            return "0s";
+        }
+
+        var parts = new List<string>();
+        foreach (var (unit, size) in new[] { ("d", 86400L), ("h", 3600L), ("m", 60L), ("s", 1L) })
+        {
+            if (seconds >= size)
+            {
+                parts.Add($"{seconds / size}{unit}");
+                seconds %= size;
+            }
+        }
+
+        return string.Concat(parts);
+    }
+
+    private static bool TryFromSeconds(long seconds, out TimeSpan value)
+    {
+        // TimeSpan holds about 29,000 years; anything near that is a typo, not a schedule.
+        if (seconds > 100L * 365 * 86400)
+        {
+            value = TimeSpan.Zero;
+            return false;
+        }
+
+        value = TimeSpan.FromSeconds(seconds);
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<term>\d+[smhdw])+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Terms();
+}

@@ -1,0 +1,20 @@
+namespace DumpDist.Core.Configuration;
+
+/// <summary>The read-only rsync daemon for mirrors (<c>services.rsync</c>); <c>hosts allow</c> comes from <c>mirrors</c>.</summary>
+public sealed record RsyncServiceConfig : ServiceConfig
+{
+    /// <inheritdoc />
+    public override ServiceKind Kind => ServiceKind.Rsync;
+
+    /// <summary>TCP port of the daemon (<c>port</c>, default 873).</summary>
+    public int Port { get; init; } = 873;
+
+    /// <summary>rsyncd <c>max connections</c> (<c>max_connections</c>, default 10; 0 = unlimited).</summary>
+    public int MaxConnections { get; init; } = 10;
+
+    /// <summary>Daemon-wide <c>--bwlimit</c> in KiB/s (<c>bwlimit</c>, default 0 = unlimited).</summary>
+    public long BandwidthLimitKiB { get; init; }
+
+    /// <summary>One module "last N good runs" per entry (<c>keep_runs</c>, default 1, 2, 3, 4, 5).</summary>
+    public IReadOnlyList<int> KeepRuns { get; init; } = [1, 2, 3, 4, 5];
+}

@@ -1,0 +1,23 @@
+namespace DumpDist.Core.Configuration;
+
+/// <summary>The HTTP download service (<c>services.web</c>).</summary>
+public sealed record WebServiceConfig : ServiceConfig
+{
+    /// <inheritdoc />
+    public override ServiceKind Kind => ServiceKind.Web;
+
+    /// <summary>Plain HTTP listen URL (<c>listen</c>, default <c>http://0.0.0.0:80</c>).</summary>
+    public Uri Listen { get; init; } = new("http://0.0.0.0:80");
+
+    /// <summary>HTTPS listen URL (<c>https_listen</c>, optional); needs <see cref="Certificate"/> and <see cref="CertificateKey"/>.</summary>
+    public Uri? HttpsListen { get; init; }
+
+    /// <summary>PEM certificate (chain) file (<c>certificate</c>).</summary>
+    public string? Certificate { get; init; }
+
+    /// <summary>PEM private key file (<c>certificate_key</c>).</summary>
+    public string? CertificateKey { get; init; }
+
+    /// <summary>What plain HTTP does (<c>plain_http</c>): default <c>redirect</c> when HTTPS is configured, else <c>serve</c>.</summary>
+    public PlainHttpPolicy PlainHttp { get; init; } = PlainHttpPolicy.Serve;
+}
