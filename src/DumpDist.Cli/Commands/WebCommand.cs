@@ -1,4 +1,6 @@
 using System.CommandLine;
+using DumpDist.Core.Configuration;
+using DumpDist.Web.Configuration;
 using DumpDist.Web.Hosting;
 using DumpDist.Web.Qos;
 using Microsoft.Extensions.Logging;
@@ -10,8 +12,10 @@ internal static class WebCommand
 {
     public static Command Create()
     {
-        var root = new Option<DirectoryInfo>("--root") { Description = "Directory to serve at /.", Required = true };
-        var listen = new Option<string[]>("--listen") { Description = "Listen URL, e.g. http://0.0.0.0:8080 (repeatable).", Required = true, AllowMultipleArgumentsPerToken = false };
+        var config = new Option<FileInfo?>("--config") { Description = "Cluster file; with --host, takes root, listeners and qos from it (qos reloads when the file changes)." };
+        var host = new Option<string?>("--host") { Description = "This host's name in the cluster file." };
+        var root = new Option<DirectoryInfo?>("--root") { Description = "Tree root (its public/ is served at /, or the directory itself if it has none)." };
+        var listen = new Option<string[]>("--listen") { Description = "Listen URL, e.g. http://0.0.0.0:8080 (repeatable).", AllowMultipleArgumentsPerToken = false };
         var connLimit = new Option<int>("--conn-limit") { Description = "Concurrent downloads per client IP + User-Agent (0 = unlimited).", DefaultValueFactory = _ => 3 };
         var rate = new Option<long>("--rate") { Description = "Per-download rate in bytes/s after --rate-after bytes (0 = unlimited).", DefaultValueFactory = _ => 5 * QosSettings.MiB };
         var rateAfter = new Option<long>("--rate-after") { Description = "Bytes of each download sent before --rate applies.", DefaultValueFactory = _ => QosSettings.MiB };
@@ -22,13 +26,54 @@ internal static class WebCommand
         var noSendfile = new Option<bool>("--no-sendfile") { Description = "Copy file bodies through Kestrel instead of sendfile(2)." };
         var command = new Command("web", "Serve a dump tree over HTTP: files, ranges, listings, QoS.")
         {
-            root, listen, connLimit, rate, rateAfter, ipRate, globalRate, admin, accessLog, noSendfile,
+            config, host, root, listen, connLimit, rate, rateAfter, ipRate, globalRate, admin, accessLog, noSendfile,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var configFile = parseResult.GetValue(config);
+            var hostName = parseResult.GetValue(host);
+            if (configFile is not null || hostName is not null)
+            {
+                if (configFile is null || hostName is null)
+                {
+                    await Console.Error.WriteLineAsync("dumpdist web: --config and --host go together");
+                    return ExitCodes.UsageOrConfig;
+                }
+
+                var loaded = ClusterConfigLoader.Load(configFile.FullName);
+                if (!loaded.Success)
+                {
+                    foreach (var error in loaded.Errors)
+                    {
+                        await Console.Error.WriteLineAsync(error.ToString());
+                    }
+
+                    return ExitCodes.UsageOrConfig;
+                }
+
+                var hostConfig = loaded.Config!.FindHost(hostName);
+                if (hostConfig is null)
+                {
+                    await Console.Error.WriteLineAsync($"dumpdist web: host '{hostName}' is not in {configFile.FullName} (hosts: {string.Join(", ", loaded.Config.Hosts.Select(h => h.Name))})");
+                    return ExitCodes.UsageOrConfig;
+                }
+
+                var fromConfig = WebServerOptionsFactory.Create(loaded.Config, hostConfig);
+                fromConfig.AdminListen = parseResult.GetValue(admin);
+                fromConfig.AccessLogPath = parseResult.GetValue(accessLog);
+                fromConfig.ZeroCopy = !parseResult.GetValue(noSendfile);
+                return await RunAsync(fromConfig, configFile.FullName, cancellationToken);
+            }
+
+            if (parseResult.GetValue(root) is null || parseResult.GetValue(listen) is not { Length: > 0 })
+            {
+                await Console.Error.WriteLineAsync("dumpdist web: give --config FILE --host NAME, or --root DIR --listen URL");
+                return ExitCodes.UsageOrConfig;
+            }
+
             var options = new WebServerOptions
             {
-                Root = parseResult.GetRequiredValue(root).FullName,
+                Root = parseResult.GetValue(root)!.FullName,
                 AdminListen = parseResult.GetValue(admin),
                 AccessLogPath = parseResult.GetValue(accessLog),
                 ZeroCopy = !parseResult.GetValue(noSendfile),
@@ -41,13 +86,13 @@ internal static class WebCommand
                     GlobalRate = parseResult.GetValue(globalRate),
                 },
             };
-            options.Listen.AddRange(parseResult.GetRequiredValue(listen));
-            return await RunAsync(options, cancellationToken);
+            options.Listen.AddRange(parseResult.GetValue(listen)!);
+            return await RunAsync(options, configPath: null, cancellationToken);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(WebServerOptions options, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(WebServerOptions options, string? configPath, CancellationToken cancellationToken)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -105,7 +150,11 @@ internal static class WebCommand
             }
 
             await Console.Out.FlushAsync(CancellationToken.None);
+            var reload = configPath is null
+                ? Task.CompletedTask
+                : new QosReloader(configPath, server.Qos, TimeProvider.System, loggerFactory.CreateLogger("DumpDist.Web.Config")).RunAsync(TimeSpan.FromSeconds(2), stop.Token);
             await server.WaitForShutdownAsync(stop.Token);
+            await reload;
         }
 
         return ExitCodes.Success;

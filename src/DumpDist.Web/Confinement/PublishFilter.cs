@@ -1,13 +1,15 @@
+using DumpDist.Core.Tree;
+
 namespace DumpDist.Web.Confinement;
 
 /// <summary>
-/// Names that are never served or listed: files still being written (<c>*.inprog</c>), the
-/// directories dump producers keep private, and dot files (rsync's temporary files while a sync
-/// runs are <c>.name.XXXXXX</c>).
+/// Names that are never served or listed: <see cref="PublishRules"/> (files still being written,
+/// the directories dump producers keep private) plus dot files (rsync's temporary files while a
+/// sync runs are <c>.name.XXXXXX</c>). Span-based so the per-request check allocates nothing.
 /// </summary>
 internal static class PublishFilter
 {
-    private static readonly string[] ExcludedDirectories = ["bad", "save", "not", "temp", "tmp"];
+    private static readonly string[] ExcludedDirectories = [.. PublishRules.ExcludedDirectoryNames];
 
     public static bool IsExcluded(ReadOnlySpan<char> segment)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DumpDist.Web.Api;
 using DumpDist.Web.Confinement;
 using DumpDist.Web.Drain;
 using DumpDist.Web.Listings;
@@ -20,6 +21,7 @@ internal sealed class WebRequestHandler(
     ResourceResolver resolver,
     ListingCache listings,
     FileResponder files,
+    DumpApiMiddleware api,
     QosSettingsSource qos,
     DrainState drain,
     WebMetrics metrics,
@@ -28,6 +30,7 @@ internal sealed class WebRequestHandler(
     ILogger logger)
 {
     public const string HealthPath = "/-/health";
+    private const string ApiPrefix = "/api/";
     private readonly StatusCounters _statuses = new(metrics);
 
     public async Task HandleAsync(HttpContext context)
@@ -61,12 +64,13 @@ internal sealed class WebRequestHandler(
         }
 
         var settings = qos.Current;
-        if (QosSettings.Contains(settings.BlockCidrs, client.Address))
+        var allowed = settings.AllowCidrs.Count > 0 && QosSettings.Contains(settings.AllowCidrs, client.Address);
+        if (!allowed && QosSettings.Contains(settings.BlockCidrs, client.Address))
         {
             return await BlockAsync(context, client, "address in a blocked network");
         }
 
-        if (settings.BlockUserAgents.Count > 0 && client.UserAgent.Length > 0)
+        if (!allowed && settings.BlockUserAgents.Count > 0 && client.UserAgent.Length > 0)
         {
             foreach (var pattern in settings.BlockUserAgents)
             {
@@ -81,6 +85,12 @@ internal sealed class WebRequestHandler(
         if (path == HealthPath)
         {
             return await HealthAsync(context);
+        }
+
+        if (path is not null && path.StartsWith(ApiPrefix, StringComparison.Ordinal))
+        {
+            await api.InvokeAsync(context);
+            return context.Response.ContentLength ?? 0;
         }
 
         var verdict = RequestPathValidator.Validate(path, out var relative);

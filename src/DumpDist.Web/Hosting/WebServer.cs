@@ -1,4 +1,5 @@
 using System.Net;
+using DumpDist.Web.Api;
 using DumpDist.Web.Drain;
 using DumpDist.Web.Listings;
 using DumpDist.Web.Logging;
@@ -16,6 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace DumpDist.Web.Hosting;
 
@@ -67,7 +69,7 @@ internal sealed class WebServer : IAsyncDisposable
         var qos = new QosSettingsSource(options.Qos);
         var drain = new DrainState(time);
         var metrics = new WebMetrics();
-        var resolver = new ResourceResolver(options.Root, time, options.MetadataTtl);
+        var resolver = new ResourceResolver(options.ServedRoot, time, options.MetadataTtl);
         var listings = new ListingCache(resolver.RootReal, time, options.ListingMaxAge);
         var limiter = new ClientLimiter(time);
         var files = new FileResponder(options, resolver, qos, limiter, drain, digests ?? NoDigests.Instance, metrics, time, logger);
@@ -77,7 +79,12 @@ internal sealed class WebServer : IAsyncDisposable
             "-" => new AccessLogWriter(Console.Out, ownsOutput: false),
             var path => AccessLogWriter.ToFile(path),
         };
-        var handler = new WebRequestHandler(resolver, listings, files, qos, drain, metrics, accessLog, time, logger);
+        var api = new DumpApiMiddleware(
+            static async context => await Responses.TextAsync(context, StatusCodes.Status404NotFound, "Not found\n"),
+            Options.Create(new DumpApiOptions { TreeRoot = options.Root }),
+            time,
+            loggerFactory.CreateLogger<DumpApiMiddleware>());
+        var handler = new WebRequestHandler(resolver, listings, files, api, qos, drain, metrics, accessLog, time, logger);
         var certificates = options.HttpsListen.Count > 0
             ? new CertificateStore(options.CertificatePath!, options.CertificateKeyPath!, time, logger)
             : null;

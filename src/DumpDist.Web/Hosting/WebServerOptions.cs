@@ -5,8 +5,14 @@ namespace DumpDist.Web.Hosting;
 /// <summary>Everything the download service needs to start; built from the CLI flags or the cluster file.</summary>
 internal sealed class WebServerOptions
 {
-    /// <summary>Directory served at "/".</summary>
+    /// <summary>
+    /// The tree root. When it holds a <c>public/</c> directory (the dump tree layout), that is
+    /// what is served at "/" and the API reads the whole tree; otherwise the directory itself is served.
+    /// </summary>
     public required string Root { get; set; }
+
+    /// <summary>The directory served at "/".</summary>
+    public string ServedRoot => Directory.Exists(Path.Combine(Root, "public")) ? Path.Combine(Root, "public") : Root;
 
     /// <summary>Plain HTTP listeners (http://ADDRESS:PORT, port 0 picks a free port).</summary>
     public List<string> Listen { get; } = [];

@@ -35,4 +35,7 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Loaded TLS certificate {Subject} (expires {NotAfter:u})")]
     public static partial void CertificateLoaded(ILogger logger, string subject, DateTime notAfter);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "Config reload failed, keeping the QoS settings in force: {Error}")]
+    public static partial void ReloadFailed(ILogger logger, string error);
 }

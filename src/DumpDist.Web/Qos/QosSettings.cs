@@ -25,7 +25,7 @@ internal sealed record QosSettings
     /// <summary>Aggregate egress rate of this server for file bodies.</summary>
     public long GlobalRate { get; init; }
 
-    /// <summary>Clients exempt from the per-client limits (connection cap, rates); the global cap still applies.</summary>
+    /// <summary>Clients exempt from every limit and block list (mirrors, internal hosts).</summary>
     public IReadOnlyList<IPNetwork> AllowCidrs { get; init; } = [];
 
     public IReadOnlyList<IPNetwork> BlockCidrs { get; init; } = [];

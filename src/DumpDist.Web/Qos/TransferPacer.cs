@@ -29,7 +29,7 @@ internal sealed class TransferPacer(QosSettingsSource settings, TokenBucket? ipB
             }
         }
 
-        if (current.GlobalRate > 0)
+        if (!exempt && current.GlobalRate > 0)
         {
             slowest = Math.Min(slowest, current.GlobalRate);
         }
@@ -65,7 +65,7 @@ internal sealed class TransferPacer(QosSettingsSource settings, TokenBucket? ipB
             }
         }
 
-        if (current.GlobalRate > 0)
+        if (!exempt && current.GlobalRate > 0)
         {
             wait = Max(wait, global.Take(bytes, current.GlobalRate));
         }
