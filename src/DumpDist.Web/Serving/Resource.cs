@@ -51,4 +51,49 @@ internal sealed class Resource
     public string ContentType { get; } = "application/octet-stream";
 
     public string ContentLengthHeader { get; } = "0";
+
+    private byte[]? _content;
+
+    /// <summary>
+    /// The file's bytes for small files, read once per resolution (so at most a metadata TTL
+    /// old, and always consistent with this object's length and ETag); null when too big, over
+    /// the budget, or the file changed since it was resolved.
+    /// </summary>
+    public byte[]? TryGetContent(SmallFileBudget budget)
+    {
+        var content = Volatile.Read(ref _content);
+        if (content is not null || Kind != ResourceKind.File || Length > budget.MaxFileBytes)
+        {
+            return content;
+        }
+
+        if (!budget.TryReserve(Length))
+        {
+            return null;
+        }
+
+        try
+        {
+            var bytes = File.ReadAllBytes(PhysicalPath);
+            if (bytes.Length == Length && Interlocked.CompareExchange(ref _content, bytes, null) is null)
+            {
+                return bytes;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        budget.Release(Length);
+        return Volatile.Read(ref _content);
+    }
+
+    /// <summary>Gives the cached bytes back to the budget (the resolver replaced this entry).</summary>
+    public void DropContent(SmallFileBudget budget)
+    {
+        if (Interlocked.Exchange(ref _content, null) is { } dropped)
+        {
+            budget.Release(dropped.Length);
+        }
+    }
 }

@@ -15,13 +15,16 @@ internal sealed class ResourceResolver
     private readonly TimeProvider _time;
     private readonly long _ttlTicks;
 
-    public ResourceResolver(string root, TimeProvider time, TimeSpan ttl)
+    public ResourceResolver(string root, TimeProvider time, TimeSpan ttl, SmallFileBudget? budget = null)
     {
+        Budget = budget ?? new SmallFileBudget(64L * 1024 * 1024, 16 * 1024);
         var full = Path.GetFullPath(root);
         RootReal = NativePath.RealPath(full) ?? throw new DirectoryNotFoundException($"root directory {full} does not exist");
         _time = time;
         _ttlTicks = (long)(ttl.TotalSeconds * time.TimestampFrequency);
     }
+
+    public SmallFileBudget Budget { get; }
 
     /// <summary>The root with symlinks resolved.</summary>
     public string RootReal { get; }
@@ -37,15 +40,27 @@ internal sealed class ResourceResolver
         var resource = ResolveUncached(relativePath);
         if (_cache.Count >= MaxEntries)
         {
+            foreach (var old in _cache.Values)
+            {
+                old.Resource.DropContent(Budget);
+            }
+
             _cache.Clear();
         }
 
+        entry.Resource?.DropContent(Budget);
         _cache[relativePath] = new CacheEntry(resource, now);
         return resource;
     }
 
     /// <summary>Drops a cached entry (the file on disk turned out to differ from it).</summary>
-    public void Invalidate(string relativePath) => _cache.TryRemove(relativePath, out _);
+    public void Invalidate(string relativePath)
+    {
+        if (_cache.TryRemove(relativePath, out var old))
+        {
+            old.Resource.DropContent(Budget);
+        }
+    }
 
     private Resource ResolveUncached(string relativePath)
     {
