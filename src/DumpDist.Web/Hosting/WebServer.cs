@@ -116,13 +116,17 @@ internal sealed class WebServer : IAsyncDisposable
             foreach (var url in options.Listen)
             {
                 ListenAddress.TryParse(url, out var endPoint, out _);
-                kestrel.Listen(endPoint);
+                kestrel.Listen(endPoint, listen => listen.Use(ProxyProtocolConnectionMiddleware.Create(qos)));
             }
 
             foreach (var url in options.HttpsListen)
             {
                 ListenAddress.TryParse(url, out var endPoint, out _);
-                kestrel.Listen(endPoint, listen => listen.UseHttps(https => https.ServerCertificateSelector = (_, _) => certificates!.Current));
+                kestrel.Listen(endPoint, listen =>
+                {
+                    listen.Use(ProxyProtocolConnectionMiddleware.Create(qos));
+                    listen.UseHttps(https => https.ServerCertificateSelector = (_, _) => certificates!.Current);
+                });
             }
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
