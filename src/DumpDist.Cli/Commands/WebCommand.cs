@@ -105,7 +105,9 @@ internal static class WebCommand
             return ExitCodes.UsageOrConfig;
         }
 
+        // Logs go to stderr; stdout carries only the bound addresses, for scripts.
         using var loggerFactory = LoggerFactory.Create(logging => logging
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; console.UseUtcTimestamp = true; })
             .SetMinimumLevel(Environment.GetEnvironmentVariable("DUMPDIST_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Information));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
