@@ -31,7 +31,11 @@ head -c $((1024*1024*1024)) /dev/urandom > "$work/tree/public/enwiki/20240101/bi
 for i in $(seq -w 1 5000); do : > "$work/tree/public/other/pageviews/pageviews-2024-$i.gz"; done
 cat "$work/tree/public/enwiki/20240101/big.bin" > /dev/null   # page cache warm for both
 
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=bench.test -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
+chmod 644 "$work/tls.key"
+
 nginx_port=$(free_port)
+nginx_tls_port=$(free_port)
 mkdir -p "$work/nginx"
 cat > "$work/nginx/nginx.conf" <<NGINX
 worker_processes auto;
@@ -58,6 +62,14 @@ http {
     limit_conn perclient 60000;
     limit_rate_after 1m;
   }
+  server {
+    listen 127.0.0.1:$nginx_tls_port ssl;
+    ssl_certificate $work/tls.crt;
+    ssl_certificate_key $work/tls.key;
+    root $work/tree/public;
+    limit_conn perclient 60000;
+    limit_rate_after 1m;
+  }
 }
 NGINX
 mkdir -p "$work/nginx/tmp"
@@ -66,8 +78,10 @@ pids+=($!)
 nginx_master=$!
 
 dd_port=$(free_port)
+dd_tls_port=$(free_port)
 DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DUMPDIST_LOG_LEVEL=Warning \
-  "$dumpdist" web --root "$work/tree" --listen "http://127.0.0.1:$dd_port" --conn-limit 60000 --rate 0 > "$work/dumpdist.log" 2>&1 &
+  "$dumpdist" web --root "$work/tree" --listen "http://127.0.0.1:$dd_port" \
+  --https-listen "https://127.0.0.1:$dd_tls_port" --certificate "$work/tls.crt" --certificate-key "$work/tls.key" --conn-limit 60000 --rate 0 > "$work/dumpdist.log" 2>&1 &
 pids+=($!)
 dd_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$dd_port/-/health" >/dev/null && curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null && break; sleep 0.2; done
@@ -76,13 +90,15 @@ server_pids() { if [ "$1" = nginx ]; then pgrep -P "$nginx_master" | tr '\n' ' '
 cpu_ticks() { local t=0; for p in $(server_pids "$1"); do read -r -a f < "/proc/$p/stat"; t=$((t + f[13] + f[14])); done; echo $t; }
 rss_kib() { local t=0; for p in $(server_pids "$1"); do t=$((t + $(awk '/VmRSS/ {print $2}' "/proc/$p/status"))); done; echo $t; }
 port_of() { if [ "$1" = nginx ]; then echo "$nginx_port"; else echo "$dd_port"; fi; }
+scheme=http
+url_of() { if [ "$scheme" = https ]; then if [ "$1" = nginx ]; then echo "https://127.0.0.1:$nginx_tls_port"; else echo "https://127.0.0.1:$dd_tls_port"; fi; else echo "http://127.0.0.1:$(port_of "$1")"; fi; }
 hz=$(getconf CLK_TCK)
 
 # wrk_run SERVER PATH THREADS CONNS -> "req/s bytes cpu_seconds"
 wrk_run() {
   local server=$1 path=$2 t=$3 c=$4 before after out
   before=$(cpu_ticks "$server")
-  out=$(wrk -t"$t" -c"$c" -d"${secs}s" "http://127.0.0.1:$(port_of "$server")$path")
+  out=$(wrk -t"$t" -c"$c" -d"${secs}s" "$(url_of "$server")$path")
   after=$(cpu_ticks "$server")
   if grep -q "Non-2xx" <<<"$out"; then echo "bench: $server answered errors on $path:" >&2; echo "$out" >&2; exit 1; fi
   local rps bytes
@@ -96,7 +112,7 @@ declare -A sum
 measure() { # NAME PATH THREADS CONNS
   local name=$1 path=$2 t=$3 c=$4
   for s in nginx dumpdist; do   # warm-up (JIT tiers, caches), not counted
-    wrk -t"$t" -c"$c" -d3s "http://127.0.0.1:$(port_of "$s")$path" >/dev/null
+    wrk -t"$t" -c"$c" -d3s "$(url_of "$s")$path" >/dev/null
   done
   for r in $(seq "$rounds"); do
     for s in nginx dumpdist; do   # alternate, same order each round
@@ -112,6 +128,7 @@ measure() { # NAME PATH THREADS CONNS
 echo "== 4 KiB file" >&2;      measure small /enwiki/20240101/small.bin 2 64
 echo "== 1 GiB file" >&2;      measure big /enwiki/20240101/big.bin 1 1
 echo "== 5,000-entry listing" >&2; measure listing /other/pageviews/ 2 32
+echo "== 1 GiB file over TLS" >&2; scheme=https; measure tlsbig /enwiki/20240101/big.bin 1 1; scheme=http
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a/b }'; }
 printf '\n%-34s %14s %14s %8s\n' "measure (sum over $rounds rounds of ${secs}s)" nginx dumpdist ratio
@@ -125,6 +142,12 @@ printf '%-34s %14s %14s %8s\n' "1 GiB throughput MiB/s" "$n_mib" "$d_mib" "$(rat
 n_cpg=$(awk -v c="${sum[nginx,big,cpu]}" -v b="${sum[nginx,big,bytes]}" 'BEGIN {printf "%.3f", c/(b/1e9)}')
 d_cpg=$(awk -v c="${sum[dumpdist,big,cpu]}" -v b="${sum[dumpdist,big,bytes]}" 'BEGIN {printf "%.3f", c/(b/1e9)}')
 printf '%-34s %14s %14s %8s\n' "1 GiB server CPU-s per GB" "$n_cpg" "$d_cpg" "$(ratio "$d_cpg" "$n_cpg")"
+n_mib=$(awk -v b="${sum[nginx,tlsbig,bytes]}" -v s="$secs" -v r="$rounds" 'BEGIN {printf "%.0f", b/s/r/1048576}')
+d_mib=$(awk -v b="${sum[dumpdist,tlsbig,bytes]}" -v s="$secs" -v r="$rounds" 'BEGIN {printf "%.0f", b/s/r/1048576}')
+printf '%-34s %14s %14s %8s\n' "1 GiB over TLS MiB/s" "$n_mib" "$d_mib" "$(ratio "$d_mib" "$n_mib")"
+n_cpg=$(awk -v c="${sum[nginx,tlsbig,cpu]}" -v b="${sum[nginx,tlsbig,bytes]}" 'BEGIN {printf "%.3f", c/(b/1e9)}')
+d_cpg=$(awk -v c="${sum[dumpdist,tlsbig,cpu]}" -v b="${sum[dumpdist,tlsbig,bytes]}" 'BEGIN {printf "%.3f", c/(b/1e9)}')
+printf '%-34s %14s %14s %8s\n' "1 GiB over TLS CPU-s per GB" "$n_cpg" "$d_cpg" "$(ratio "$d_cpg" "$n_cpg")"
 
 echo "== idle keep-alive memory, $idle connections" >&2
 for s in nginx dumpdist; do

@@ -24,9 +24,12 @@ internal static class WebCommand
         var admin = new Option<string?>("--admin-listen") { Description = "Admin listener for /metrics, /health, POST /drain (keep it private)." };
         var accessLog = new Option<string?>("--access-log") { Description = "Access log file in nginx combined format ('-' for stdout)." };
         var noSendfile = new Option<bool>("--no-sendfile") { Description = "Copy file bodies through Kestrel instead of sendfile(2)." };
+        var httpsListen = new Option<string[]>("--https-listen") { Description = "HTTPS listen URL (repeatable); needs --certificate and --certificate-key." };
+        var certificate = new Option<FileInfo?>("--certificate") { Description = "PEM certificate (chain); re-read when it changes." };
+        var certificateKey = new Option<FileInfo?>("--certificate-key") { Description = "PEM private key; re-read when it changes." };
         var command = new Command("web", "Serve a dump tree over HTTP: files, ranges, listings, QoS.")
         {
-            config, host, root, listen, connLimit, rate, rateAfter, ipRate, globalRate, admin, accessLog, noSendfile,
+            config, host, root, listen, connLimit, rate, rateAfter, ipRate, globalRate, admin, accessLog, noSendfile, httpsListen, certificate, certificateKey,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -87,6 +90,9 @@ internal static class WebCommand
                 },
             };
             options.Listen.AddRange(parseResult.GetValue(listen)!);
+            options.HttpsListen.AddRange(parseResult.GetValue(httpsListen) ?? []);
+            options.CertificatePath = parseResult.GetValue(certificate)?.FullName;
+            options.CertificateKeyPath = parseResult.GetValue(certificateKey)?.FullName;
             return await RunAsync(options, configPath: null, cancellationToken);
         });
         return command;
