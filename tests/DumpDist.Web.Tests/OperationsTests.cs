@@ -47,6 +47,25 @@ public sealed class OperationsTests : IDisposable
     }
 
     [Fact]
+    public async Task Drain_WithDeadline_InFlightDownloadCutOffAfterIt()
+    {
+        _tree.AddFile("enwiki/slow.bin", 4 * 1024 * 1024, seed: 3);
+        await using var server = await RunningServer.StartAsync(_tree, QosSettings.Unlimited with { Rate = 512 * 1024 }, o => o.AdminListen = "http://127.0.0.1:0");
+        using var http = new HttpClient();
+        var watch = Stopwatch.StartNew();
+        var inFlight = Curl.GetAsync(server.Url("enwiki/slow.bin"), "--max-time", "20");
+        await Task.Delay(300);
+
+        using var drain = await http.PostAsync(new Uri(server.Server.AdminAddress!, "drain?deadline=1"), null);
+        var cut = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => inFlight);
+
+        // 4 MiB at 512 KiB/s would take 8 s; the deadline ends it after about 1.3 s.
+        Assert.True(watch.Elapsed > TimeSpan.FromSeconds(1.2) && watch.Elapsed < TimeSpan.FromSeconds(5), $"download ran {watch.Elapsed}");
+        Assert.Matches(@"curl failed \((18|56)\)", cut.Message);
+        Assert.Equal(0, server.Server.Metrics.ActiveDownloads.Value);
+    }
+
+    [Fact]
     public async Task AccessLog_Requests_NginxCombinedLines()
     {
         _tree.AddText("enwiki/a.txt", "hello");

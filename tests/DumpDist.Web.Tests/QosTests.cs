@@ -75,7 +75,7 @@ public sealed class QosTests : IDisposable
         await using var server = await RunningServer.StartAsync(_tree, new QosSettings { ConnLimit = 0, Rate = 2 * MiB, RateAfter = 1 * MiB });
         await TimedDownloadAsync(server.Url("warm.bin"), "ua");
 
-        var seconds = await TimedDownloadAsync(server.Url("rated.bin"), "ua");
+        var seconds = await FastestOfTwoIfSlowAsync(() => TimedDownloadAsync(server.Url("rated.bin"), "ua"), 3.3);
 
         // 1 MiB free, then 6 MiB at 2 MiB/s: 3 s.
         Assert.InRange(seconds, 2.7, 3.3);
@@ -93,11 +93,15 @@ public sealed class QosTests : IDisposable
         await Task.WhenAll(TimedDownloadAsync(server.Url("warm.bin"), "agent-a"), TimedDownloadAsync(server.Url("warm.bin"), "agent-b"));
         await Task.Delay(600);
 
-        var watch = Stopwatch.StartNew();
-        var a = TimedDownloadAsync(server.Url("a.bin"), "agent-a");
-        var b = TimedDownloadAsync(server.Url("b.bin"), "agent-b");
-        await Task.WhenAll(a, b);
-        var total = watch.Elapsed.TotalSeconds;
+        Task<double> a = null!, b = null!;
+        var total = await FastestOfTwoIfSlowAsync(async () =>
+        {
+            var watch = Stopwatch.StartNew();
+            a = TimedDownloadAsync(server.Url("a.bin"), "agent-a");
+            b = TimedDownloadAsync(server.Url("b.bin"), "agent-b");
+            await Task.WhenAll(a, b);
+            return watch.Elapsed.TotalSeconds;
+        }, 3.4);
 
         // 6 MiB through one 2 MiB/s bucket: 3 s for the pair, and each alone would have taken 1.5 s.
         Assert.True(total is > 2.7 and < 3.4, $"pair took {total:F2}s (a {await a:F2}s, b {await b:F2}s)");
@@ -121,12 +125,16 @@ public sealed class QosTests : IDisposable
     [Fact]
     public async Task Get_GlobalRate_CapsEgress()
     {
-        _tree.AddFile("g.bin", (int)(3 * MiB), seed: 6);
+        _tree.AddFile("g.bin", (int)(4 * MiB), seed: 6);
+        _tree.AddFile("warm.bin", 64 * 1024, seed: 7);
         await using var server = await RunningServer.StartAsync(_tree, new QosSettings { ConnLimit = 0, Rate = 0, GlobalRate = 2 * MiB });
+        // Warm-up right before (no pause, so the shared bucket has no idle credit to hand out).
+        await TimedDownloadAsync(server.Url("warm.bin"), "any");
 
-        var seconds = await TimedDownloadAsync(server.Url("g.bin"), "any");
+        var seconds = await FastestOfTwoIfSlowAsync(() => TimedDownloadAsync(server.Url("g.bin"), "any"), 2.2);
 
-        Assert.InRange(seconds, 1.35, 1.65);
+        // 4 MiB at 2 MiB/s: 2 s, within 10%.
+        Assert.InRange(seconds, 1.8, 2.2);
     }
 
     [Fact]
@@ -182,6 +190,15 @@ public sealed class QosTests : IDisposable
         Assert.True(deadline.Elapsed > TimeSpan.FromSeconds(0.9), $"cut off after {deadline.Elapsed}, before the timeout");
         var after = await Curl.GetAsync(server.Url("huge.bin"), "-r", "0-9");
         Assert.Equal(206, after.Status);
+    }
+
+    // A cap can only be exceeded by going too fast; a loaded shared machine can only make a
+    // transfer too slow (we have seen 1 s scheduling stalls at load average 15). So a slow
+    // measurement is taken once more and the faster one kept; a fast one is never retried.
+    private static async Task<double> FastestOfTwoIfSlowAsync(Func<Task<double>> measure, double upper)
+    {
+        var first = await measure();
+        return first <= upper ? first : Math.Min(first, await measure());
     }
 
     // In-process client for the timed transfers: spawning curl on a loaded 2-core machine skews

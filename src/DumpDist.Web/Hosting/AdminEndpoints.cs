@@ -42,7 +42,8 @@ internal static class AdminEndpoints
                     await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new HealthReport(drain.IsDraining ? "draining" : "ok", drain.Since)), context.RequestAborted);
                     return;
                 case "/drain" when post:
-                    drain.Start();
+                    // POST /drain?deadline=SECONDS: downloads still running after it are cut off.
+                    drain.Start(int.TryParse(context.Request.Query["deadline"], out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null);
                     WebLog.DrainStarted(logger);
                     context.Response.StatusCode = StatusCodes.Status204NoContent;
                     return;

@@ -212,7 +212,8 @@ internal sealed class FileResponder(
                 await response.BodyWriter.FlushAsync(context.RequestAborted);
             }
 
-            var complete = await SendBodyAsync(transfer, resource, ranges, multipart, context.RequestAborted);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, drain.Deadline);
+            var complete = await SendBodyAsync(transfer, resource, ranges, multipart, stop.Token);
             if (transfer.ZeroCopy)
             {
                 KestrelBodyAccounting.AddWritten(context, transfer.BytesSent);
@@ -226,11 +227,8 @@ internal sealed class FileResponder(
             if (!complete)
             {
                 WebLog.ClientGone(logger, client.Address, resource.RelativePath, transfer.BytesSent);
-                if (transfer.ZeroCopy)
-                {
-                    // Kestrel thinks the response is complete; the connection must not be reused.
-                    context.Abort();
-                }
+                // The declared length was not sent: the connection must not be reused.
+                context.Abort();
             }
 
             return transfer.BytesSent;
