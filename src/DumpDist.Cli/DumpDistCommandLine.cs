@@ -12,6 +12,8 @@ internal static class DumpDistCommandLine
         root.Subcommands.Add(FixtureCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(WebCommand.Create());
+        root.Subcommands.Add(NfsCommand.Create());
+        root.Subcommands.Add(ClientCommand.Create());
         return root;
     }
 
