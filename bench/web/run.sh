@@ -79,7 +79,9 @@ nginx_master=$!
 
 dd_port=$(free_port)
 dd_tls_port=$(free_port)
-DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DUMPDIST_LOG_LEVEL=Warning \
+# Default runtime settings (as operators run it); set DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
+# in the environment to try inline socket completions.
+DUMPDIST_LOG_LEVEL=Warning \
   "$dumpdist" web --root "$work/tree" --listen "http://127.0.0.1:$dd_port" \
   --https-listen "https://127.0.0.1:$dd_tls_port" --certificate "$work/tls.crt" --certificate-key "$work/tls.key" --conn-limit 60000 --rate 0 > "$work/dumpdist.log" 2>&1 &
 pids+=($!)
