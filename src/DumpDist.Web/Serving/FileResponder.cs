@@ -79,6 +79,12 @@ internal sealed class FileResponder(
                 }
 
                 resource = fresh;
+                digest = digests.Find(resource.RelativePath, resource.Length, resource.LastModified);
+                if (digest is { Failed: true })
+                {
+                    WebLog.FailedVerification(logger, resource.RelativePath);
+                    return await Responses.TextAsync(context, StatusCodes.Status404NotFound, "Not found (failed verification)\n");
+                }
             }
 
             return await ServeOpenAsync(context, resource, file, content: null, client, settings, digest, isHead);
