@@ -68,17 +68,19 @@ internal static class ProxyHeaderParser
         }
 
         var parts = Encoding.ASCII.GetString(head[..end]).Split(' ');
-        consumed = end + 2;
         if (parts.Length >= 2 && parts[1] == "UNKNOWN")
         {
+            consumed = end + 2;
             return Outcome.Parsed;
         }
 
         if (parts.Length != 6 || (parts[1] != "TCP4" && parts[1] != "TCP6") || !IPAddress.TryParse(parts[2], out source))
         {
+            source = null;
             return Outcome.Invalid;
         }
 
+        consumed = end + 2;
         return Outcome.Parsed;
     }
 
