@@ -69,15 +69,19 @@ public sealed class OperationsTests : IDisposable
     public async Task AccessLog_Requests_NginxCombinedLines()
     {
         _tree.AddText("enwiki/a.txt", "hello");
+        _tree.AddFile("enwiki/big.bin", 1_000_000, seed: 2);
         var log = Path.Combine(_logDir, "access.log");
+        double zeroCopyBytes;
         await using (var server = await RunningServer.StartAsync(_tree, configure: o => o.AccessLogPath = log))
         {
             await Curl.GetAsync(server.Url("enwiki/a.txt"), "-A", "Mozilla/5.0 \"quoted\"", "-e", "http://ref.example/");
             await Curl.GetAsync(server.Url("enwiki/missing"), "-A", "wget");
+            await Curl.GetAsync(server.Url("enwiki/big.bin"), "-r", "100-");
+            zeroCopyBytes = server.Server.Metrics.ZeroCopyBytes.Value;
         }
 
         var lines = await File.ReadAllLinesAsync(log);
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(3, lines.Length);
         var combined = new Regex("""^(\S+) - - \[(\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4})\] "(\S+) (\S+) (\S+)" (\d{3}) (\d+) "([^"]*)" "((?:[^"\\]|\\x..)*)"$""");
         var first = combined.Match(lines[0]);
         Assert.True(first.Success, lines[0]);
@@ -93,6 +97,10 @@ public sealed class OperationsTests : IDisposable
         Assert.True(second.Success, lines[1]);
         Assert.Equal("404", second.Groups[6].Value);
         Assert.Equal("-", second.Groups[8].Value);
+        var third = combined.Match(lines[2]);
+        Assert.Equal("206", third.Groups[6].Value);
+        Assert.Equal("999900", third.Groups[7].Value);
+        Assert.Equal(999_900, zeroCopyBytes);
     }
 
     [Fact]

@@ -110,7 +110,10 @@ internal sealed class WebServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MinResponseDataRate = new MinDataRate(240, TimeSpan.FromSeconds(10));
-            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(75);
+            // client_timeout also bounds idle keep-alive connections and slow request headers
+            // (read at start; the per-download stall timeout reloads with the rest of qos).
+            kestrel.Limits.KeepAliveTimeout = options.Qos.ClientTimeout;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromTicks(Math.Min(options.Qos.ClientTimeout.Ticks, TimeSpan.FromSeconds(30).Ticks));
             kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
             kestrel.Limits.MaxConcurrentConnections = null;
             foreach (var url in options.Listen)
