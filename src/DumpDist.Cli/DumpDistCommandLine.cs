@@ -11,6 +11,7 @@ internal static class DumpDistCommandLine
         var root = new RootCommand("dumpdist: serve large public dataset dumps over HTTP, rsync and NFS from independent copies.");
         root.Subcommands.Add(FixtureCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(WebCommand.Create());
         root.Subcommands.Add(NfsCommand.Create());
         root.Subcommands.Add(ClientCommand.Create());
         return root;
