@@ -1,3 +1,4 @@
+using DumpDist.Core.Configuration.Reading;
 using DumpDist.Core.Configuration;
 using DumpDist.Nfs.Probe;
 using YamlDotNet.Core;
@@ -90,7 +91,7 @@ public static class ClientConfigLoader
                 return fallback;
             }
 
-            if (DurationText.TryParse(value, out var parsed) && parsed > TimeSpan.Zero)
+            if (DurationParser.TryParse(value, out var parsed) && parsed > TimeSpan.Zero)
             {
                 return parsed;
             }
