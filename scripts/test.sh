@@ -32,7 +32,7 @@ if ! grep -q "Build succeeded" "$out/build.log"; then
   exit 1
 fi
 
-dotnet test DumpDist.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$out/test.log"
+dotnet test DumpDist.slnx -c Release --no-build -nologo "$@" 2>&1 | tee "$out/test.log"
 status=${PIPESTATUS[0]}
 
 # Only the per-assembly summary lines ("Passed!  - Failed: 0, Passed: 12, ...") carry totals.

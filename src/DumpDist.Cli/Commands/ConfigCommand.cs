@@ -31,6 +31,19 @@ internal static class ConfigCommand
             return ExitCodes.UsageOrConfig;
         }
 
+        // Rules owned by the NFS area (exporting to everyone, one NFS port per host): docs/nfs.md.
+        var nfsErrors = DumpDist.Nfs.Exports.NfsExportPlanner.Check(result.Config);
+        if (nfsErrors.Count > 0)
+        {
+            foreach (var problem in nfsErrors)
+            {
+                await error.WriteLineAsync($"{path}: error: {problem}".AsMemory(), cancellationToken);
+            }
+
+            await error.WriteLineAsync($"{path}: {nfsErrors.Count} error{(nfsErrors.Count == 1 ? string.Empty : "s")}".AsMemory(), cancellationToken);
+            return ExitCodes.UsageOrConfig;
+        }
+
         await output.WriteAsync(ConfigSummary.Format(path, result.Config).AsMemory(), cancellationToken);
         return ExitCodes.Success;
     }

@@ -4,7 +4,8 @@ namespace DumpDist.Core.Tree;
 
 /// <summary>
 /// Reads md5sums/sha1sums files: the coreutils text form (<c>HEX  NAME</c>, one per line, as
-/// <c>sha1sum -c</c> reads it) and production's JSON twin (<c>{"sha1": {"NAME": "HEX"}}</c>).
+/// <c>sha1sum -c</c> reads it) and production's JSON twin (<c>{"sha1": {"files": {"NAME": "HEX"}}}</c>, also
+/// read without the <c>files</c> level).
 /// </summary>
 public static class ChecksumFile
 {
@@ -79,6 +80,12 @@ public static class ChecksumFile
                 || map.ValueKind != JsonValueKind.Object)
             {
                 return ReadResult<ChecksumSet>.Fail(path, $"expected an object with a \"{key}\" object");
+            }
+
+            // Production's checksummer nests the names one level deeper: {"sha1": {"files": {NAME: HEX}}}.
+            if (map.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Object)
+            {
+                map = files;
             }
 
             var sums = new Dictionary<string, string>(StringComparer.Ordinal);

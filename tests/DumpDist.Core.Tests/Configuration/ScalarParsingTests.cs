@@ -14,10 +14,21 @@ public sealed class ScalarParsingTests
     [InlineData("1w", 604800)]
     [InlineData("1h30m", 5400)]
     [InlineData("0", 0)]
+    [InlineData("1d", 86400)]
     public void DurationParser_ValidText_ReturnsSeconds(string text, long seconds)
     {
         Assert.True(DurationParser.TryParse(text, out var value));
         Assert.Equal(TimeSpan.FromSeconds(seconds), value);
+    }
+
+    [Theory]
+    [InlineData("500ms", 500)]
+    [InlineData("1s250ms", 1250)]
+    [InlineData("0ms", 0)]
+    public void DurationParser_Milliseconds_ReturnsMilliseconds(string text, long milliseconds)
+    {
+        Assert.True(DurationParser.TryParse(text, out var value));
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), value);
     }
 
     [Theory]
@@ -28,6 +39,8 @@ public sealed class ScalarParsingTests
     [InlineData("-5")]
     [InlineData("10 m")]
     [InlineData("99999999999d")]
+    [InlineData("99999999999")]
+    [InlineData("5 ms")]
     public void DurationParser_BadText_Fails(string text) => Assert.False(DurationParser.TryParse(text, out _));
 
     [Theory]

@@ -46,6 +46,17 @@ public sealed class ChecksumFileTests
         Assert.Equal(Sha1, result.Value.Sums["a.bz2"]);
     }
 
+    [Fact]
+    public void ParseJson_ProductionFilesNesting_ReadsSums()
+    {
+        // dumps/checksummers.py writes {htype: {"files": {name: hex}}}.
+        var result = ChecksumFile.ParseJson("x", ChecksumAlgorithm.Sha1, "{\"sha1\": {\"files\": {\"a.bz2\": \"" + Sha1 + "\"}}}");
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(Sha1, Assert.Single(result.Value.Sums).Value);
+        Assert.Equal("a.bz2", result.Value.Sums.Keys.Single());
+    }
+
     [Theory]
     [InlineData("""{"md5": {}}""")]
     [InlineData("""{"sha1": {"a": "12"}}""")]

@@ -3,15 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace DumpDist.Core.Configuration.Reading;
 
-/// <summary>Durations: a number of seconds (<c>600</c>) or unit terms (<c>600s</c>, <c>10m</c>, <c>8h</c>, <c>30d</c>, <c>1h30m</c>).</summary>
-internal static partial class DurationParser
+/// <summary>
+/// Durations, in the cluster file and the NFS client file alike: a number of seconds (<c>600</c>) or
+/// unit terms (<c>500ms</c>, <c>600s</c>, <c>10m</c>, <c>8h</c>, <c>30d</c>, <c>1h30m</c>).
+/// </summary>
+public static partial class DurationParser
 {
+    /// <summary>Parses <paramref name="text"/>; false for anything else, negative, or over 100 years.</summary>
     public static bool TryParse(string text, out TimeSpan value)
     {
         value = TimeSpan.Zero;
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return TryFromSeconds(seconds, out value);
+            return TryFromMilliseconds(seconds, 1000, out value);
         }
 
         var match = Terms().Match(text);
@@ -29,7 +33,7 @@ internal static partial class DurationParser
                 return false;
             }
 
-            long scale = unit switch { "s" => 1, "m" => 60, "h" => 3600, "d" => 86400, "w" => 604800, _ => 0 };
+            long scale = unit switch { "ms" => 1, "s" => 1000, "m" => 60_000, "h" => 3_600_000, "d" => 86_400_000, "w" => 604_800_000, _ => 0 };
             try
             {
                 total = checked(total + checked(count * scale));
@@ -40,7 +44,7 @@ internal static partial class DurationParser
             }
         }
 
-        return TryFromSeconds(total, out value);
+        return TryFromMilliseconds(total, 1, out value);
     }
 
     /// <summary>The shortest exact form (<c>10m</c>, <c>1h30m</c>, <c>0s</c>).</summary>
@@ -65,19 +69,20 @@ internal static partial class DurationParser
         return string.Concat(parts);
     }
 
-    private static bool TryFromSeconds(long seconds, out TimeSpan value)
+    private static bool TryFromMilliseconds(long count, long millisecondsEach, out TimeSpan value)
     {
         // TimeSpan holds about 29,000 years; anything near that is a typo, not a schedule.
-        if (seconds > 100L * 365 * 86400)
+        const long Limit = 100L * 365 * 86_400_000;
+        if (count > Limit / millisecondsEach)
         {
             value = TimeSpan.Zero;
             return false;
         }
 
-        value = TimeSpan.FromSeconds(seconds);
+        value = TimeSpan.FromMilliseconds(count * millisecondsEach);
         return true;
     }
 
-    [GeneratedRegex(@"^(?<term>\d+[smhdw])+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<term>\d+(ms|[smhdw]))+$", RegexOptions.CultureInvariant)]
     private static partial Regex Terms();
 }

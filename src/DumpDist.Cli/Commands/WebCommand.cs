@@ -1,0 +1,170 @@
+using System.CommandLine;
+using DumpDist.Core.Configuration;
+using DumpDist.Web.Configuration;
+using DumpDist.Web.Hosting;
+using DumpDist.Web.Qos;
+using Microsoft.Extensions.Logging;
+
+namespace DumpDist.Cli.Commands;
+
+/// <summary>`dumpdist web`: the public download service on its own (the one-off form).</summary>
+internal static class WebCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<FileInfo?>("--config") { Description = "Cluster file; with --host, takes root, listeners and qos from it (qos reloads when the file changes)." };
+        var host = new Option<string?>("--host") { Description = "This host's name in the cluster file." };
+        var root = new Option<DirectoryInfo?>("--root") { Description = "Tree root (its public/ is served at /, or the directory itself if it has none)." };
+        var listen = new Option<string[]>("--listen") { Description = "Listen URL, e.g. http://0.0.0.0:8080 (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var connLimit = new Option<int>("--conn-limit") { Description = "Concurrent downloads per client IP + User-Agent (0 = unlimited).", DefaultValueFactory = _ => 3 };
+        var rate = new Option<long>("--rate") { Description = "Per-download rate in bytes/s after --rate-after bytes (0 = unlimited).", DefaultValueFactory = _ => 5 * QosSettings.MiB };
+        var rateAfter = new Option<long>("--rate-after") { Description = "Bytes of each download sent before --rate applies.", DefaultValueFactory = _ => QosSettings.MiB };
+        var ipRate = new Option<long>("--ip-rate") { Description = "Aggregate rate in bytes/s shared by all downloads of one client IP (0 = unlimited).", DefaultValueFactory = _ => 0 };
+        var globalRate = new Option<long>("--global-rate") { Description = "Aggregate egress rate of this server in bytes/s (0 = unlimited).", DefaultValueFactory = _ => 0 };
+        var admin = new Option<string?>("--admin-listen") { Description = "Admin listener for /metrics, /health, POST /drain (keep it private)." };
+        var accessLog = new Option<string?>("--access-log") { Description = "Access log file in nginx combined format ('-' for stdout)." };
+        var noSendfile = new Option<bool>("--no-sendfile") { Description = "Copy file bodies through Kestrel instead of sendfile(2)." };
+        var httpsListen = new Option<string[]>("--https-listen") { Description = "HTTPS listen URL (repeatable); needs --certificate and --certificate-key." };
+        var certificate = new Option<FileInfo?>("--certificate") { Description = "PEM certificate (chain); re-read when it changes." };
+        var certificateKey = new Option<FileInfo?>("--certificate-key") { Description = "PEM private key; re-read when it changes." };
+        var command = new Command("web", "Serve a dump tree over HTTP: files, ranges, listings, QoS.")
+        {
+            config, host, root, listen, connLimit, rate, rateAfter, ipRate, globalRate, admin, accessLog, noSendfile, httpsListen, certificate, certificateKey,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var configFile = parseResult.GetValue(config);
+            var hostName = parseResult.GetValue(host);
+            if (configFile is not null || hostName is not null)
+            {
+                if (configFile is null || hostName is null)
+                {
+                    await Console.Error.WriteLineAsync("dumpdist web: --config and --host go together");
+                    return ExitCodes.UsageOrConfig;
+                }
+
+                var loaded = ClusterConfigLoader.Load(configFile.FullName);
+                if (!loaded.Success)
+                {
+                    foreach (var error in loaded.Errors)
+                    {
+                        await Console.Error.WriteLineAsync(error.ToString());
+                    }
+
+                    return ExitCodes.UsageOrConfig;
+                }
+
+                var hostConfig = loaded.Config!.FindHost(hostName);
+                if (hostConfig is null)
+                {
+                    await Console.Error.WriteLineAsync($"dumpdist web: host '{hostName}' is not in {configFile.FullName} (hosts: {string.Join(", ", loaded.Config.Hosts.Select(h => h.Name))})");
+                    return ExitCodes.UsageOrConfig;
+                }
+
+                var fromConfig = WebServerOptionsFactory.Create(loaded.Config, hostConfig);
+                fromConfig.AdminListen = parseResult.GetValue(admin);
+                fromConfig.AccessLogPath = parseResult.GetValue(accessLog);
+                fromConfig.ZeroCopy = !parseResult.GetValue(noSendfile);
+                return await RunAsync(fromConfig, configFile.FullName, cancellationToken);
+            }
+
+            if (parseResult.GetValue(root) is null || parseResult.GetValue(listen) is not { Length: > 0 })
+            {
+                await Console.Error.WriteLineAsync("dumpdist web: give --config FILE --host NAME, or --root DIR --listen URL");
+                return ExitCodes.UsageOrConfig;
+            }
+
+            var options = new WebServerOptions
+            {
+                Root = parseResult.GetValue(root)!.FullName,
+                AdminListen = parseResult.GetValue(admin),
+                AccessLogPath = parseResult.GetValue(accessLog),
+                ZeroCopy = !parseResult.GetValue(noSendfile),
+                Qos = new QosSettings
+                {
+                    ConnLimit = parseResult.GetValue(connLimit),
+                    Rate = parseResult.GetValue(rate),
+                    RateAfter = parseResult.GetValue(rateAfter),
+                    IpRate = parseResult.GetValue(ipRate),
+                    GlobalRate = parseResult.GetValue(globalRate),
+                },
+            };
+            options.Listen.AddRange(parseResult.GetValue(listen)!);
+            options.HttpsListen.AddRange(parseResult.GetValue(httpsListen) ?? []);
+            options.CertificatePath = parseResult.GetValue(certificate)?.FullName;
+            options.CertificateKeyPath = parseResult.GetValue(certificateKey)?.FullName;
+            return await RunAsync(options, configPath: null, cancellationToken);
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(WebServerOptions options, string? configPath, CancellationToken cancellationToken)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync($"dumpdist web: {problem}");
+            }
+
+            return ExitCodes.UsageOrConfig;
+        }
+
+        // Logs go to stderr; stdout carries only the bound addresses, for scripts.
+        using var loggerFactory = LoggerFactory.Create(logging => logging
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; console.UseUtcTimestamp = true; })
+            .SetMinimumLevel(Environment.GetEnvironmentVariable("DUMPDIST_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Information));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+
+        WebServer server;
+        try
+        {
+            server = await WebServer.StartAsync(options, loggerFactory, cancellationToken: stop.Token);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"dumpdist web: cannot listen: {e.Message}");
+            return ExitCodes.UsageOrConfig;
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync($"dumpdist web: {e.Message}");
+            return ExitCodes.UsageOrConfig;
+        }
+
+        await using (server)
+        {
+            // The bound addresses on stdout, one per line, so scripts using port 0 can find them.
+            foreach (var address in server.Addresses)
+            {
+                Console.WriteLine($"listening {address}");
+            }
+
+            if (server.AdminAddress is not null)
+            {
+                Console.WriteLine($"admin {server.AdminAddress}");
+            }
+
+            await Console.Out.FlushAsync(CancellationToken.None);
+            var reload = configPath is null
+                ? Task.CompletedTask
+                : new QosReloader(configPath, server.Qos, TimeProvider.System, loggerFactory.CreateLogger("DumpDist.Web.Config")).RunAsync(TimeSpan.FromSeconds(2), stop.Token);
+            await server.WaitForShutdownAsync(stop.Token);
+            await reload;
+        }
+
+        return ExitCodes.Success;
+    }
+}

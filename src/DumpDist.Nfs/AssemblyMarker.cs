@@ -1,5 +1,0 @@
-namespace DumpDist.Nfs;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,27 @@
+using DumpDist.Nfs.Metrics;
+using DumpDist.Nfs.Probe;
+using DumpDist.Nfs.Processes;
+using Microsoft.Extensions.Logging;
+
+namespace DumpDist.Nfs.ClientAgent;
+
+/// <summary>Builds the production client agent: /proc/self/mounts, mount -t nfs4, the real probe and admin API client.</summary>
+public static class ClientAgentFactory
+{
+    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <summary>A client agent for <paramref name="options"/>.</summary>
+    public static ClientAgent Create(ClientAgentOptions options, TimeProvider timeProvider, NfsMetrics metrics, ILoggerFactory loggers)
+    {
+        var mounts = new ProcMountTable();
+        return new ClientAgent(
+            options,
+            new ServerHealthChecker(new NfsProbe(timeProvider), new CanaryStat()),
+            new AssignmentClient(Http),
+            mounts,
+            new NfsMounter(new ProcessRunner()),
+            timeProvider,
+            metrics,
+            loggers.CreateLogger<ClientAgent>());
+    }
+}

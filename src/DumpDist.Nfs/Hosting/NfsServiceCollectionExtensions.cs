@@ -1,0 +1,71 @@
+using DumpDist.Core.Configuration;
+using DumpDist.Nfs.Exports;
+using DumpDist.Nfs.Ganesha;
+using DumpDist.Nfs.Metrics;
+using DumpDist.Nfs.Probe;
+using DumpDist.Nfs.Processes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DumpDist.Nfs.Hosting;
+
+/// <summary>Registers a serving node's NFS parts: the NFS server for its exports and the probe monitor of every host.</summary>
+public static class NfsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the NFS server of <paramref name="hostName"/> (ganesha supervised, or kernel exports
+    /// applied at start), an <see cref="NfsProbeMonitor"/> of every host's NFS server,
+    /// <see cref="NfsServerStatus"/> for the status page, and <see cref="NfsMetrics"/> (in the
+    /// registered <c>CollectorRegistry</c>, or the default one).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The config breaks an NFS rule (<see cref="NfsExportPlanner.Check"/>); `config check` reports the same.</exception>
+    public static IServiceCollection AddDumpDistNfsServer(this IServiceCollection services, ClusterConfig config, string hostName, NfsServerOptions options)
+    {
+        var plan = NfsExportPlanner.Plan(config, hostName);
+        if (!plan.Success)
+        {
+            throw new InvalidOperationException("NFS exports cannot be rendered: " + string.Join("; ", plan.Errors));
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new NfsMetrics(sp.GetService<Prometheus.CollectorRegistry>() ?? Prometheus.Metrics.DefaultRegistry));
+        services.TryAddSingleton<ProcessRunner>();
+        services.TryAddSingleton(sp => new NfsProbe(sp.GetRequiredService<TimeProvider>()));
+
+        if (options.Server == ExportsFormat.Ganesha)
+        {
+            options.Ganesha.ConfigText = GaneshaConfigRenderer.Render(plan.Exports, options.GaneshaRender);
+            services.AddSingleton(sp => new GaneshaSupervisor(
+                options.Ganesha,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<GaneshaSupervisor>>(),
+                sp.GetRequiredService<NfsMetrics>()));
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<GaneshaSupervisor>());
+            services.AddSingleton(sp => new NfsServerStatus(sp.GetRequiredService<NfsProbeMonitor>(), ganesha: sp.GetRequiredService<GaneshaSupervisor>()));
+        }
+        else
+        {
+            var content = KernelExportsRenderer.Render(plan.Exports);
+            services.AddSingleton(sp => new KernelExportsService(
+                new KernelExportsApplier(options.Kernel, sp.GetRequiredService<ProcessRunner>(), sp.GetRequiredService<NfsMetrics>(), sp.GetRequiredService<TimeProvider>()),
+                content,
+                sp.GetRequiredService<ILogger<KernelExportsService>>()));
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<KernelExportsService>());
+            services.AddSingleton(sp => new NfsServerStatus(sp.GetRequiredService<NfsProbeMonitor>(), kernel: sp.GetRequiredService<KernelExportsService>()));
+        }
+
+        var port = config.Services.NfsVps.Port;
+        var endpoints = config.Hosts.ToDictionary(h => h.Name, h => new NfsEndpoint(h.PublicAddress.ToString(), port), StringComparer.Ordinal);
+        services.AddSingleton(sp => new NfsProbeMonitor(
+            endpoints,
+            options.ProbeInterval,
+            options.ProbeTimeout,
+            sp.GetRequiredService<NfsProbe>(),
+            sp.GetRequiredService<NfsMetrics>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<NfsProbeMonitor>());
+        return services;
+    }
+}

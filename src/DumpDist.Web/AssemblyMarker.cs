@@ -1,5 +1,0 @@
-namespace DumpDist.Web;
-
-internal static class AssemblyMarker
-{
-}

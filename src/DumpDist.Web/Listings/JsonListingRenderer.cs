@@ -1,0 +1,36 @@
+using System.Text.Json;
+
+namespace DumpDist.Web.Listings;
+
+/// <summary>The machine-readable listing: <c>{"path": "/x/", "entries": [{"name","type","size","modified"}]}</c>.</summary>
+internal static class JsonListingRenderer
+{
+    public static byte[] Render(string requestPath, IReadOnlyList<ListingEntry> entries)
+    {
+        using var buffer = new MemoryStream(64 + (entries.Count * 96));
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("path", requestPath);
+            json.WriteStartArray("entries");
+            foreach (var entry in entries)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", entry.Name);
+                json.WriteString("type", entry.IsDirectory ? "directory" : "file");
+                if (!entry.IsDirectory)
+                {
+                    json.WriteNumber("size", entry.Size);
+                }
+
+                json.WriteString("modified", entry.Modified.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+}

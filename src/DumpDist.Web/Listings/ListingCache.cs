@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using DumpDist.Web.Serving;
+
+namespace DumpDist.Web.Listings;
+
+/// <summary>
+/// Rendered listings keyed by directory and its mtime: adding, removing or renaming an entry
+/// changes the directory's mtime and so the key. Entries also expire after a few seconds, since
+/// a file growing in place does not touch its directory.
+/// </summary>
+internal sealed class ListingCache(string rootReal, TimeProvider time, TimeSpan maxAge)
+{
+    private const int MaxDirectories = 20_000;
+    private readonly ConcurrentDictionary<string, RenderedListing> _cache = new(StringComparer.Ordinal);
+
+    public RenderedListing Get(Resource directory, string requestPath)
+    {
+        var now = time.GetTimestamp();
+        if (_cache.TryGetValue(requestPath, out var cached)
+            && cached.ModifiedTicks == directory.ModifiedTicks
+            && time.GetElapsedTime(cached.CreatedAt, now) < maxAge)
+        {
+            return cached;
+        }
+
+        var entries = DirectoryScanner.Scan(directory.PhysicalPath, rootReal);
+        var rendered = new RenderedListing(directory.ModifiedTicks, now, requestPath, entries);
+        if (_cache.Count >= MaxDirectories)
+        {
+            _cache.Clear();
+        }
+
+        _cache[requestPath] = rendered;
+        return rendered;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using DumpDist.TestSupport;
+
+namespace DumpDist.FunctionalTests;
+
+public sealed class WebCommandTests : IDisposable
+{
+    private readonly string _root = TestPaths.NewTempDirectory("webcmd");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Web_RootAndListenPortZero_PrintsAddressServesFileAndStopsOnSigterm()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "public", "enwiki", "20240101"));
+        await File.WriteAllTextAsync(Path.Combine(_root, "public", "enwiki", "20240101", "enwiki-20240101-md5sums.txt"), "abc  x\n");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { DumpDistProcess.DllPath, "web", "--root", _root, "--listen", "http://127.0.0.1:0", "--conn-limit", "0" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var line = await process.StandardOutput.ReadLineAsync(cts.Token);
+            Assert.NotNull(line);
+            Assert.StartsWith("listening http://127.0.0.1:", line, StringComparison.Ordinal);
+            var baseUrl = line!["listening ".Length..];
+
+            var result = await ExternalProgram.RunAsync("curl", ["-sS", "-i", baseUrl + "enwiki/20240101/enwiki-20240101-md5sums.txt"]);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.StartsWith("HTTP/1.1 200 OK", result.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("Content-Type: text/plain; charset=utf-8", result.StandardOutput, StringComparison.Ordinal);
+            Assert.EndsWith("abc  x\n", result.StandardOutput, StringComparison.Ordinal);
+
+            Assert.Equal(0, Kill(process.Id));
+            await process.WaitForExitAsync(cts.Token);
+            Assert.Equal(0, process.ExitCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Web_ConfigAndHost_ServesHostRootAndReloadsQosWhenFileChanges()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "public", "enwiki"));
+        await File.WriteAllTextAsync(Path.Combine(_root, "public", "enwiki", "a.txt"), "a");
+        var config = Path.Combine(_root, "cluster.yaml");
+        await File.WriteAllTextAsync(config, ClusterFile("(?i)^badbot/"));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { DumpDistProcess.DllPath, "web", "--config", config, "--host", "dumps1" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var line = await process.StandardOutput.ReadLineAsync(cts.Token);
+            Assert.StartsWith("listening http://127.0.0.1:", line, StringComparison.Ordinal);
+            var url = line!["listening ".Length..] + "enwiki/a.txt";
+
+            var before = await StatusAsync(url, "curl/8");
+            await File.WriteAllTextAsync(config, ClusterFile("^curl/"));
+            var after = before;
+            for (var i = 0; i < 40 && after == before; i++)
+            {
+                await Task.Delay(250, cts.Token);
+                after = await StatusAsync(url, "curl/8");
+            }
+
+            Assert.Equal("200", before);
+            Assert.Equal("403", after);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Web_ConfigUnknownHost_ExitCode2NamingHosts()
+    {
+        var config = Path.Combine(_root, "cluster.yaml");
+        await File.WriteAllTextAsync(config, ClusterFile("x"));
+
+        var result = await DumpDistProcess.RunAsync("web", "--config", config, "--host", "nosuchhost");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'nosuchhost'", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("dumps1", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> StatusAsync(string url, string agent)
+    {
+        var result = await ExternalProgram.RunAsync("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-A", agent, url]);
+        return result.StandardOutput;
+    }
+
+    private string ClusterFile(string blockPattern)
+    {
+        var lines = File.ReadAllLines(RepositoryPaths.File("docs", "cluster.example.yaml"))
+            .Where(l => !l.Contains("https_listen:", StringComparison.Ordinal) && !l.Contains("certificate", StringComparison.Ordinal))
+            .Select(l => l.Replace("root: /srv/dumps", "root: " + _root, StringComparison.Ordinal)
+                          .Replace("listen: http://0.0.0.0:80", "listen: http://127.0.0.1:0", StringComparison.Ordinal)
+                          .Replace("allow_cidrs: [198.51.100.0/24]", "allow_cidrs: []", StringComparison.Ordinal)
+                          .Replace("\"(?i)^badbot/\"", "\"" + blockPattern + "\"", StringComparison.Ordinal));
+        return string.Join('\n', lines);
+    }
+
+    [Theory]
+    [InlineData("--listen", "http://127.0.0.1:0")]
+    [InlineData("--root", "/nonexistent-dumpdist-root", "--listen", "http://127.0.0.1:0")]
+    [InlineData("--root", "/tmp", "--listen", "ftp://127.0.0.1:21")]
+    [InlineData("--config", "/nonexistent.yaml")]
+    public async Task Web_BadArguments_ExitCode2WithMessage(params string[] arguments)
+    {
+        var result = await DumpDistProcess.RunAsync(["web", .. arguments]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("dumpdist", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private static int Kill(int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        kill.WaitForExit();
+        return kill.ExitCode;
+    }
+}

@@ -1,0 +1,117 @@
+using DumpDist.Nfs.Exports;
+using DumpDist.Nfs.Ganesha;
+using DumpDist.Nfs.Hosting;
+using DumpDist.Nfs.Probe;
+using DumpDist.Nfs.Tests.Support;
+using DumpDist.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+
+namespace DumpDist.Nfs.Tests.Hosting;
+
+public sealed class NfsServiceCollectionExtensionsTests : IDisposable
+{
+    private readonly string _dir = TestPaths.NewTempDirectory("nfs-node");
+    private readonly CollectorRegistry _registry = Prometheus.Metrics.NewCustomRegistry();
+
+    public NfsServiceCollectionExtensionsTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "root", "public", "enwiki"));
+        File.WriteAllText(Path.Combine(_dir, "root", "public", "enwiki", "index.html"), "node served\n");
+    }
+
+    [Fact]
+    public async Task AddDumpDistNfsServer_Ganesha_NodeServesExportAndStopsGaneshaWithHost()
+    {
+        var port = FreeTcpPort.Find();
+        var config = ClusterSamples.Two(["127.0.0.1"], [], vpsPort: port, analyticsPort: port, rootOfDumps1: Path.Combine(_dir, "root"));
+        var options = new NfsServerOptions
+        {
+            Server = ExportsFormat.Ganesha,
+            GaneshaRender = new GaneshaRenderOptions { BindAddress = "127.0.0.1", RecoveryRoot = Path.Combine(_dir, "recovery") },
+            Ganesha = new GaneshaOptions
+            {
+                ConfigPath = Path.Combine(_dir, "ganesha.conf"),
+                LogPath = Path.Combine(_dir, "ganesha.log"),
+                PidFile = Path.Combine(_dir, "ganesha.pid"),
+            },
+            ProbeInterval = TimeSpan.FromMilliseconds(200),
+        };
+        Directory.CreateDirectory(Path.Combine(_dir, "recovery"));
+        using var host = Build(config, options);
+
+        await host.StartAsync();
+        var monitor = host.Services.GetRequiredService<NfsProbeMonitor>();
+        var up = await Eventually.TrueAsync(() => Task.FromResult(monitor.Last.TryGetValue("dumps1", out var r) && r.IsUp), TimeSpan.FromSeconds(20));
+        var cat = await ExternalProgram.RunAsync("nfs-cat", [NfsUrl.For(port, "enwiki/index.html")]);
+        var pid = host.Services.GetRequiredService<GaneshaSupervisor>().Status.ProcessId;
+        var status = host.Services.GetRequiredService<NfsServerStatus>();
+        await Eventually.TrueAsync(() => Task.FromResult(status.Read().ExportsApplied is not null), TimeSpan.FromSeconds(10));
+        var health = status.Read();
+        await host.StopAsync();
+        var afterStop = status.Read();
+
+        Assert.True(up, "the probe monitor never saw dumps1 up");
+        Assert.Equal("node served\n", cat.StandardOutput);
+        Assert.NotNull(pid);
+        Assert.False(Directory.Exists($"/proc/{pid}"), "ganesha outlived the host");
+        Assert.Contains("dumpdist_nfs_probe_up{server=\"dumps1\"} 1", await MetricsText.ExportAsync(_registry));
+        Assert.True(health.Healthy, health.ExportsDetail);
+        Assert.Equal("ganesha initialized the export", health.ExportsDetail);
+        Assert.True(health.Probes["dumps1"].IsUp);
+        Assert.False(afterStop.Healthy);
+        Assert.Equal(false, afterStop.GaneshaRunning);
+    }
+
+    [Fact]
+    public async Task AddDumpDistNfsServer_Kernel_AppliesExportsAtStart()
+    {
+        using var exportfs = new FakeExportfs();
+        var config = ClusterSamples.Two(["10.0.0.0/8"], ["stat1008.example.org"], rootOfDumps1: "/srv/dumps");
+        var options = new NfsServerOptions
+        {
+            Server = ExportsFormat.Kernel,
+            Kernel = new KernelExportsOptions { ExportsFile = exportfs.ExportsFile, ExportfsPath = exportfs.ProgramPath },
+            ProbeInterval = TimeSpan.FromHours(1),
+            ProbeTimeout = TimeSpan.FromMilliseconds(200),
+        };
+        using var host = Build(config, options);
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.Equal(KernelExportsRenderer.Render(ExportsFor(config)), await File.ReadAllTextAsync(exportfs.ExportsFile));
+        Assert.StartsWith("args: -ra\n", exportfs.Calls);
+        Assert.True(host.Services.GetRequiredService<KernelExportsService>().LastResult!.Applied);
+        Assert.Contains("dumpdist_nfs_exports_applied{format=\"kernel\"} 1", await MetricsText.ExportAsync(_registry));
+        var health = host.Services.GetRequiredService<NfsServerStatus>().Read();
+        Assert.True(health.Healthy);
+        Assert.Equal("kernel", health.Server);
+        Assert.Contains("ran exportfs -ra", health.ExportsDetail);
+    }
+
+    [Fact]
+    public void AddDumpDistNfsServer_ConfigBreaksNfsRule_ThrowsWithReason()
+    {
+        var config = ClusterSamples.Two(["*"], []);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddDumpDistNfsServer(config, "dumps1", new NfsServerOptions()));
+
+        Assert.Contains("services.nfs-vps.clients[0]: '*' would export to every address", error.Message);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static NfsExportSet ExportsFor(DumpDist.Core.Configuration.ClusterConfig config) => NfsExportPlanner.Plan(config, "dumps1").Exports!;
+
+    private IHost Build(DumpDist.Core.Configuration.ClusterConfig config, NfsServerOptions options)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(_registry);
+        builder.Services.AddDumpDistNfsServer(config, "dumps1", options);
+        return builder.Build();
+    }
+}
