@@ -15,7 +15,7 @@ REPEAT=${REPEAT:-3}
 PHASES=${PHASES:-"initial noop verify"}
 DAEMON=""
 WORK=${WORK:-$(mktemp -d /tmp/dumpdist-bench-sync.XXXXXX)}
-trap '[ -n "$DAEMON" ] && kill $DAEMON 2>/dev/null; rm -rf "$WORK"' EXIT
+trap '{ [ -n "$DAEMON" ] && kill $DAEMON 2>/dev/null; } || true; rm -rf "$WORK"' EXIT
 
 dotnet build src/DumpDist.Cli -c Release -nologo -v quiet >/dev/null
 DUMPDIST=(dotnet "$PWD/src/DumpDist.Cli/bin/Release/net10.0/dumpdist.dll")
