@@ -38,6 +38,8 @@ internal static class SyncCommand
                 return Usage($"--bwlimit '{bw}' is not a rate (KiB/s, or a number with k/m/g)");
             }
 
+            using var signals = new TerminationSignals(cancellationToken);
+            cancellationToken = signals.Token;
             using var loggerFactory = CliLogging.Create();
             if (configFile is not null)
             {
