@@ -1,3 +1,5 @@
+using DumpDist.Cli.Composition;
+using DumpDist.Sync.State;
 using System.CommandLine;
 using DumpDist.Core.Configuration;
 using DumpDist.Web.Configuration;
@@ -65,7 +67,7 @@ internal static class WebCommand
                 fromConfig.AdminListen = parseResult.GetValue(admin);
                 fromConfig.AccessLogPath = parseResult.GetValue(accessLog);
                 fromConfig.ZeroCopy = !parseResult.GetValue(noSendfile);
-                return await RunAsync(fromConfig, configFile.FullName, cancellationToken);
+                return await RunAsync(fromConfig, configFile.FullName, hostConfig.StateDir, cancellationToken);
             }
 
             if (parseResult.GetValue(root) is null || parseResult.GetValue(listen) is not { Length: > 0 })
@@ -93,12 +95,12 @@ internal static class WebCommand
             options.HttpsListen.AddRange(parseResult.GetValue(httpsListen) ?? []);
             options.CertificatePath = parseResult.GetValue(certificate)?.FullName;
             options.CertificateKeyPath = parseResult.GetValue(certificateKey)?.FullName;
-            return await RunAsync(options, configPath: null, cancellationToken);
+            return await RunAsync(options, configPath: null, StateDirectories.DefaultFor(options.Root), cancellationToken);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(WebServerOptions options, string? configPath, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(WebServerOptions options, string? configPath, string? stateDirectory, CancellationToken cancellationToken)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -131,7 +133,7 @@ internal static class WebCommand
         WebServer server;
         try
         {
-            server = await WebServer.StartAsync(options, loggerFactory, cancellationToken: stop.Token);
+            server = await WebServer.StartAsync(options, loggerFactory, VerificationDigestLookup.TryOpen(stateDirectory, options.Root, TimeProvider.System), cancellationToken: stop.Token);
         }
         catch (IOException e)
         {
