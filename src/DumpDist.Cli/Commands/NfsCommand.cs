@@ -89,7 +89,7 @@ internal static class NfsCommand
 
             if (target is not null)
             {
-                await DumpDist.Nfs.IO.AtomicFile.WriteAllTextAsync(target, text, cancellationToken);
+                await DumpDist.Core.IO.AtomicFile.WriteAllTextAsync(target, text, cancellationToken);
                 return ExitCodes.Success;
             }
 

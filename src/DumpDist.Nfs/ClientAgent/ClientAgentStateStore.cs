@@ -1,5 +1,5 @@
+using DumpDist.Core.IO;
 using System.Text.Json;
-using DumpDist.Nfs.IO;
 
 namespace DumpDist.Nfs.ClientAgent;
 

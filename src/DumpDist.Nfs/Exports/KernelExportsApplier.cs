@@ -1,4 +1,4 @@
-using DumpDist.Nfs.IO;
+using DumpDist.Core.IO;
 using DumpDist.Nfs.Metrics;
 using DumpDist.Nfs.Processes;
 

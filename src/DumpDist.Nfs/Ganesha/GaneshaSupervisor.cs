@@ -1,6 +1,7 @@
+using DumpDist.Core.Processes;
+using DumpDist.Core.IO;
 using System.ComponentModel;
 using System.Diagnostics;
-using DumpDist.Nfs.IO;
 using DumpDist.Nfs.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -111,7 +112,7 @@ public sealed class GaneshaSupervisor(GaneshaOptions options, TimeProvider timeP
             var how = "SIGTERM";
             if (!process.HasExited)
             {
-                Signals.Terminate(process.Id);
+                PosixSignals.Terminate(process.Id);
                 using var timeout = new CancellationTokenSource(options.StopTimeout);
                 try
                 {

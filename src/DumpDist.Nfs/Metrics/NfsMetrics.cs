@@ -1,3 +1,4 @@
+using DumpDist.Core.IO;
 using Prometheus;
 
 namespace DumpDist.Nfs.Metrics;
@@ -74,7 +75,7 @@ public sealed class NfsMetrics
     {
         using var stream = new MemoryStream();
         await _registry.CollectAndExportAsTextAsync(stream, cancellationToken);
-        await IO.AtomicFile.WriteAllTextAsync(path, System.Text.Encoding.UTF8.GetString(stream.ToArray()), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(path, System.Text.Encoding.UTF8.GetString(stream.ToArray()), cancellationToken);
     }
 
     /// <summary>Counts a switch of the links.</summary>

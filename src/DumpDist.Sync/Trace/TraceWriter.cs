@@ -1,3 +1,4 @@
+using DumpDist.Core.IO;
 using System.Text.Json;
 
 namespace DumpDist.Sync.Trace;

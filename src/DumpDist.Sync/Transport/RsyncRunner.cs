@@ -1,3 +1,4 @@
+using DumpDist.Core.Processes;
 using System.Diagnostics;
 using System.Text;
 
@@ -96,7 +97,7 @@ public sealed class RsyncRunner
     {
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
         {
-            _ = NativeSignals.Terminate(process.Id);
+            _ = PosixSignals.Terminate(process.Id);
             using var grace = new CancellationTokenSource(TerminateGrace);
             try
             {

@@ -1,12 +1,15 @@
 using System.Text;
 
-namespace DumpDist.Nfs.IO;
+namespace DumpDist.Core.IO;
 
-/// <summary>Writes a file so readers see the old content or the new, never half of it: temp file in the same directory, flush, rename.</summary>
+/// <summary>
+/// Writes a file so readers see the old content or the new, never half of it: a temp file in the
+/// same directory (a dot file, so nothing serves it), flushed to disk, then renamed over.
+/// </summary>
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> through a temp file and rename.</summary>
-    public static async Task WriteAllTextAsync(string path, string content, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -15,7 +18,7 @@ public static class AtomicFile
         {
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
             {
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(content), cancellationToken);
+                await stream.WriteAsync(content, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
@@ -30,6 +33,10 @@ public static class AtomicFile
             }
         }
     }
+
+    /// <summary>Writes UTF-8 <paramref name="content"/> to <paramref name="path"/> through a temp file and rename.</summary>
+    public static Task WriteAllTextAsync(string path, string content, CancellationToken cancellationToken) =>
+        WriteAsync(path, Encoding.UTF8.GetBytes(content), cancellationToken);
 
     /// <summary>The file's text, or null when it does not exist.</summary>
     public static async Task<string?> TryReadAllTextAsync(string path, CancellationToken cancellationToken)
