@@ -13,7 +13,7 @@ public sealed class NfsCommandTests : IDisposable
     [Fact]
     public async Task NfsExportsThenProbe_RenderedGaneshaConfig_ServesTreeAndProbeSaysUp()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var cluster = WriteCluster(port, "[127.0.0.1]");
         Directory.CreateDirectory(Path.Combine(_dir, "srv", "public", "enwiki"));
         await File.WriteAllTextAsync(Path.Combine(_dir, "srv", "public", "enwiki", "index.html"), "enwiki index\n");
@@ -59,7 +59,7 @@ public sealed class NfsCommandTests : IDisposable
     [Fact]
     public async Task NfsProbe_ClosedPort_PrintsDownExitsOne()
     {
-        var result = await DumpDistProcess.RunAsync("nfs", "probe", $"127.0.0.1:{FreePort()}");
+        var result = await DumpDistProcess.RunAsync("nfs", "probe", $"127.0.0.1:{FreePort.Next()}");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("down 127.0.0.1:", result.StandardOutput);
@@ -97,7 +97,7 @@ public sealed class NfsCommandTests : IDisposable
     [InlineData("[10.0.0.1/8]", "services.nfs-vps.clients[0]: '10.0.0.1/8' has host bits set")]
     public async Task NfsExports_BadClientEntry_ConfigErrorExitsTwo(string clients, string expected)
     {
-        var cluster = WriteCluster(FreePort(), clients);
+        var cluster = WriteCluster(FreePort.Next(), clients);
 
         var result = await DumpDistProcess.RunAsync("nfs", "exports", "--config", cluster, "--host", "dumps1", "--format", "kernel");
 
@@ -111,7 +111,7 @@ public sealed class NfsCommandTests : IDisposable
     public async Task NfsExportsApply_NoExportfsOnThisMachine_ExitsOneAndLeavesNoFile()
     {
         // No kernel NFS server here: exportfs is missing, so the new file must not stay behind.
-        var cluster = WriteCluster(FreePort(), "[10.0.0.0/8]");
+        var cluster = WriteCluster(FreePort.Next(), "[10.0.0.0/8]");
         var target = Path.Combine(_dir, "exports.d", "dumpdist.exports");
 
         var result = await DumpDistProcess.RunAsync("nfs", "exports", "--config", cluster, "--host", "dumps1", "--format", "kernel", "--apply", "--out", target);
@@ -124,7 +124,7 @@ public sealed class NfsCommandTests : IDisposable
     [Fact]
     public async Task NfsExportsApply_Ganesha_UsageErrorExitsTwo()
     {
-        var cluster = WriteCluster(FreePort(), "[10.0.0.0/8]");
+        var cluster = WriteCluster(FreePort.Next(), "[10.0.0.0/8]");
 
         var result = await DumpDistProcess.RunAsync("nfs", "exports", "--config", cluster, "--host", "dumps1", "--format", "ganesha", "--apply");
 
@@ -163,7 +163,7 @@ public sealed class NfsCommandTests : IDisposable
     [Fact]
     public async Task ClientOnce_NoServerAnswers_PointsAtDefaultAndExitsOne()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         WriteCluster(port, "[127.0.0.1]");
         var link = Path.Combine(_dir, "public", "dumps");
         var file = Path.Combine(_dir, "client.yaml");
@@ -192,7 +192,7 @@ public sealed class NfsCommandTests : IDisposable
     [Fact]
     public async Task Client_AsService_RunsRoundsUntilSigterm()
     {
-        WriteCluster(FreePort(), "[127.0.0.1]");
+        WriteCluster(FreePort.Next(), "[127.0.0.1]");
         var state = Path.Combine(_dir, "state.json");
         var file = Path.Combine(_dir, "client.yaml");
         await File.WriteAllTextAsync(file, $"""
@@ -259,22 +259,22 @@ public sealed class NfsCommandTests : IDisposable
         var path = Path.Combine(_dir, "cluster.yaml");
         File.WriteAllText(path, $"""
             source:
-              url: rsync://127.0.0.1:{FreePort()}/dumps/
+              url: rsync://127.0.0.1:{FreePort.Next()}/dumps/
             datasets:
               - name: xmldatadumps
                 path: public
             hosts:
               - name: dumps1
                 public_address: 127.0.0.1
-                admin_address: 127.0.0.1:{FreePort()}
+                admin_address: 127.0.0.1:{FreePort.Next()}
                 root: {Path.Combine(_dir, "srv")}
             services:
               web:
                 active: dumps1
-                listen: http://127.0.0.1:{FreePort()}
+                listen: http://127.0.0.1:{FreePort.Next()}
               rsync:
                 active: dumps1
-                port: {FreePort()}
+                port: {FreePort.Next()}
               nfs-vps:
                 active: dumps1
                 port: {nfsPort}
@@ -285,12 +285,5 @@ public sealed class NfsCommandTests : IDisposable
                 clients: []
             """);
         return path;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

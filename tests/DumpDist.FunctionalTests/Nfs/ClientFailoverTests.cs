@@ -43,19 +43,19 @@ public sealed class ClientFailoverTests : IAsyncLifetime
             hosts:
               - name: dumps1
                 public_address: {_servers["dumps1"].ServerAddress}
-                admin_address: 127.0.0.1:{FreePort()}
+                admin_address: 127.0.0.1:{FreePort.Next()}
                 root: {Path.Combine(_dir, "dumps1", "root")}
               - name: dumps2
                 public_address: {_servers["dumps2"].ServerAddress}
-                admin_address: 127.0.0.1:{FreePort()}
+                admin_address: 127.0.0.1:{FreePort.Next()}
                 root: {Path.Combine(_dir, "dumps2", "root")}
             services:
               web:
                 active: dumps1
-                listen: http://127.0.0.1:{FreePort()}
+                listen: http://127.0.0.1:{FreePort.Next()}
               rsync:
                 active: dumps1
-                port: {FreePort()}
+                port: {FreePort.Next()}
               nfs-vps:
                 active: dumps1
                 clients: [10.213.0.0/16]
@@ -159,11 +159,4 @@ public sealed class ClientFailoverTests : IAsyncLifetime
     private Task<ProcessResult> ClientOnceAsync() => DumpDistProcess.RunAsync("client", "--config", ClientFile, "--once");
 
     private string ServedBy() => File.ReadAllText(Path.Combine(Link, "served-by.txt"));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

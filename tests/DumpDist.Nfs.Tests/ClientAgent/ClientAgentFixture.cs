@@ -32,8 +32,8 @@ internal sealed class ClientAgentFixture : IAsyncDisposable
 
         Ports = new Dictionary<string, int>
         {
-            ["dumps1"] = FreeTcpPort.Find(),
-            ["dumps2"] = FreeTcpPort.Find(),
+            ["dumps1"] = FreePort.Next(),
+            ["dumps2"] = FreePort.Next(),
         };
     }
 

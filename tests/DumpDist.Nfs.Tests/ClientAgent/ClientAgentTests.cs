@@ -1,3 +1,4 @@
+using DumpDist.TestSupport;
 using System.Text.Json;
 using DumpDist.Nfs.ClientAgent;
 using DumpDist.Nfs.Tests.Support;
@@ -195,7 +196,7 @@ public sealed class ClientAgentTests : IAsyncLifetime
     {
         await using var broken = await FakeAdminApi.StartAsync("not json");
         await using var unavailable = await FakeAdminApi.StartAsync(null);
-        var closed = new Uri($"http://127.0.0.1:{FreeTcpPort.Find()}/");
+        var closed = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var agent = _fx.Agent(_fx.Options([broken.BaseAddress, unavailable.BaseAddress, closed]));
 
         var report = await agent.RunOnceAsync(CancellationToken.None);

@@ -12,7 +12,7 @@ namespace DumpDist.Nfs.Tests.Ganesha;
 public sealed class GaneshaSupervisorTests : IAsyncLifetime
 {
     private readonly string _directory = TestPaths.NewTempDirectory("ganesha-supervisor");
-    private readonly int _port = FreeTcpPort.Find();
+    private readonly int _port = FreePort.Next();
     private readonly NfsProbe _probe = new();
     private GaneshaSupervisor? _supervisor;
 

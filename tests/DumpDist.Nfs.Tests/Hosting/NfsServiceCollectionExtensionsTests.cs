@@ -25,7 +25,7 @@ public sealed class NfsServiceCollectionExtensionsTests : IDisposable
     [Fact]
     public async Task AddDumpDistNfsServer_Ganesha_NodeServesExportAndStopsGaneshaWithHost()
     {
-        var port = FreeTcpPort.Find();
+        var port = FreePort.Next();
         var config = ClusterSamples.Two(["127.0.0.1"], [], vpsPort: port, analyticsPort: port, rootOfDumps1: Path.Combine(_dir, "root"));
         var options = new NfsServerOptions
         {

@@ -19,7 +19,7 @@ public sealed class NfsProbeMonitorTests
             var servers = new Dictionary<string, NfsEndpoint>
             {
                 ["dumps1"] = ganesha.Endpoint,
-                ["dumps2"] = new("127.0.0.1", FreeTcpPort.Find()),
+                ["dumps2"] = new("127.0.0.1", FreePort.Next()),
             };
             using var monitor = new NfsProbeMonitor(servers, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(2), new NfsProbe(), new NfsMetrics(registry), TimeProvider.System);
 

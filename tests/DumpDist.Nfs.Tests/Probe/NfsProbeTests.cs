@@ -31,7 +31,7 @@ public sealed class NfsProbeTests
     [Fact]
     public async Task ProbeAsync_ClosedPort_IsDownWithConnectReason()
     {
-        var endpoint = new NfsEndpoint("127.0.0.1", FreeTcpPort.Find());
+        var endpoint = new NfsEndpoint("127.0.0.1", FreePort.Next());
 
         var result = await _probe.ProbeAsync(endpoint, TimeSpan.FromSeconds(5), CancellationToken.None);
 

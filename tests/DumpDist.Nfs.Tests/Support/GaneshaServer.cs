@@ -37,7 +37,7 @@ internal sealed class GaneshaServer : IAsyncDisposable
     public static async Task<GaneshaServer> StartAsync(string exportPath, IReadOnlyList<string> clients, int? port = null)
     {
         var directory = TestPaths.NewTempDirectory("ganesha");
-        var chosenPort = port ?? FreeTcpPort.Find();
+        var chosenPort = port ?? FreePort.Next();
         var exports = new NfsExportSet("test", exportPath, chosenPort, clients.Select(c => new NfsClientRule("nfs-vps", c)).ToList());
         var options = new GaneshaRenderOptions { BindAddress = "127.0.0.1", RecoveryRoot = Path.Combine(directory, "recovery") };
         System.IO.Directory.CreateDirectory(options.RecoveryRoot);
