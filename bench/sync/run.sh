@@ -46,11 +46,22 @@ echo "## machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), rsync $
 if [[ " $PHASES " == *" initial "* ]]; then
 python3 bench/sync/gen_tree.py "$WORK/init" "$INIT_FILES" "$INIT_BYTES"
 start_daemon "$WORK/init"
+# Each copy is timed to a completed `sync` and starts with no dirty pages, so none pays for the
+# write-back of the one before it; the order rotates so none always runs first after the deletes.
+timed_copy() { # $1 = result file, rest = command
+  local out=$1; shift
+  sync; local t; t=$(now); "$@" >/dev/null 2>&1; sync; echo "$(elapsed $t)" >> "$out"
+}
+copy_rsync() { timed_copy "$WORK/init.rsync" rsync -a "$URL" "$WORK/a/"; }
+copy_plain() { timed_copy "$WORK/init.dumpdist" "${DUMPDIST[@]}" sync --source "$URL" --dest "$WORK/b" --once --no-verify --state-dir "$WORK/state-b"; }
+copy_verified() { timed_copy "$WORK/init.verified" "${DUMPDIST[@]}" sync --source "$URL" --dest "$WORK/c" --once --state-dir "$WORK/state-c"; }
 for i in $(seq "$REPEAT"); do
   rm -rf "$WORK/a" "$WORK/b" "$WORK/c" "$WORK/state"*
-  t=$(now); rsync -a "$URL" "$WORK/a/"; echo "$(elapsed $t)" >> "$WORK/init.rsync"
-  t=$(now); "${DUMPDIST[@]}" sync --source "$URL" --dest "$WORK/b" --once --no-verify --state-dir "$WORK/state-b" >/dev/null 2>&1; echo "$(elapsed $t)" >> "$WORK/init.dumpdist"
-  t=$(now); "${DUMPDIST[@]}" sync --source "$URL" --dest "$WORK/c" --once --state-dir "$WORK/state-c" >/dev/null 2>&1; echo "$(elapsed $t)" >> "$WORK/init.verified"
+  case $((i % 3)) in
+    1) copy_rsync; copy_plain; copy_verified ;;
+    2) copy_plain; copy_verified; copy_rsync ;;
+    0) copy_verified; copy_rsync; copy_plain ;;
+  esac
 done
 diff -r --exclude=trace "$WORK/a" "$WORK/b" >/dev/null && echo "initial: trees identical"
 r=$(median < "$WORK/init.rsync"); d=$(median < "$WORK/init.dumpdist"); v=$(median < "$WORK/init.verified")

@@ -17,17 +17,24 @@ public sealed class StageArgumentsTests
     };
 
     [Fact]
-    public void Stages_NeverInplace_AlwaysDelayedWithoutDeletes()
+    public void Stages_NeverInplace_PartialDirWithoutDeletes()
     {
         foreach (var arguments in new[] { StageArguments.Data(Options), StageArguments.DataListed(Options, "/l"), StageArguments.Status(Options, "/l"), StageArguments.Refetch(Options, "/l") })
         {
             Assert.DoesNotContain("--inplace", arguments);
-            Assert.Contains("--delay-updates", arguments);
             Assert.Contains("--partial-dir=.~tmp~", arguments);
             Assert.DoesNotContain(arguments, a => a.StartsWith("--delete", StringComparison.Ordinal));
             Assert.Contains("--bwlimit=80000", arguments);
             Assert.Contains("--contimeout=600", arguments);
         }
+    }
+
+    [Fact]
+    public void Status_DelayedSoARunsIndexFilesAppearTogether_DataNot()
+    {
+        Assert.Contains("--delay-updates", StageArguments.Status(Options, "/l"));
+        Assert.DoesNotContain("--delay-updates", StageArguments.Data(Options));
+        Assert.DoesNotContain("--delay-updates", StageArguments.DataListed(Options, "/l"));
     }
 
     [Fact]

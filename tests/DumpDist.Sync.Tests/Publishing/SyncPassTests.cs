@@ -223,19 +223,22 @@ public sealed class SyncPassTests
         Assert.True((await harness.PassAsync()).Succeeded);
         var oldStatus = File.ReadAllText(harness.Dest("public/enwiki/20261101/dumpstatus.json"));
 
-        // Transferred in name order: the small file completes (into rsync's holding directory), the big one is cut.
+        // Transferred in name order: the small file completes, the big one is cut while rsync writes its dot temp file.
         var newRun = harness.Source.AddGoodRun("enwiki", "20261120", ("a-small.gz", 1_000), ("z-big.xml.bz2", 1_500_000));
         harness.Source.WriteStatus("enwiki", "20261101", ("enwiki-20261101-pages.xml.bz2", "done"));
         using var cancel = new CancellationTokenSource();
         var slow = harness.Options() with { Transfer = harness.Options().Transfer with { BandwidthLimit = "1000" } };
         var pass = harness.PassAsync(slow, cancel.Token);
-        await WaitUntilAsync(() => Directory.Exists(harness.Dest("public/enwiki/20261120/.~tmp~")), TimeSpan.FromSeconds(20));
+        var runDirectory = harness.Dest("public/enwiki/20261120");
+        await WaitUntilAsync(() => Directory.Exists(runDirectory) && Directory.GetFiles(runDirectory, ".*z-big*").Length > 0, TimeSpan.FromSeconds(20));
         await Task.Delay(200);
         await cancel.CancelAsync();
         var killed = await pass;
 
         Assert.Equal(SyncPassOutcome.Cancelled, killed.Outcome);
-        Assert.All(newRun, f => Assert.False(File.Exists(harness.Dest(f)), $"{f} visible after the pass was killed"));
+        // Nothing visible half-written: a data file that is there is whole, the cut one is not there under its name.
+        Assert.All(newRun.Where(f => File.Exists(harness.Dest(f))), f => Assert.Equal(File.ReadAllBytes(harness.Src(f)), File.ReadAllBytes(harness.Dest(f))));
+        Assert.False(File.Exists(harness.Dest(newRun.Single(f => f.EndsWith("z-big.xml.bz2", StringComparison.Ordinal)))));
         Assert.False(File.Exists(harness.Dest("public/enwiki/20261120/dumpstatus.json")));
         Assert.Equal(oldStatus, File.ReadAllText(harness.Dest("public/enwiki/20261101/dumpstatus.json")));
         Assert.Empty(Directory.GetFiles(harness.Dest("public/enwiki/20261120"), ".*"));
