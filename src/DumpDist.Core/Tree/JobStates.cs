@@ -1,6 +1,6 @@
 namespace DumpDist.Core.Tree;
 
-/// <summary>Maps dumpstatus.json status strings to <see cref="JobState"/> and back.</summary>
+/// <summary>Maps dumpstatus.json status strings to <see cref="JobState"/>.</summary>
 public static class JobStates
 {
     /// <summary>Parses a status string; unknown strings give <see cref="JobState.Unknown"/>.</summary>
@@ -12,16 +12,5 @@ public static class JobStates
         "failed" => JobState.Failed,
         "skipped" => JobState.Skipped,
         _ => JobState.Unknown,
-    };
-
-    /// <summary>The dumpstatus.json spelling of a state.</summary>
-    public static string ToStatusString(this JobState state) => state switch
-    {
-        JobState.Waiting => "waiting",
-        JobState.InProgress => "in-progress",
-        JobState.Done => "done",
-        JobState.Failed => "failed",
-        JobState.Skipped => "skipped",
-        _ => "unknown",
     };
 }

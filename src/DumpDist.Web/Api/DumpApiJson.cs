@@ -9,22 +9,14 @@ internal static class DumpApiJson
     public static void WriteRunSummary(Utf8JsonWriter writer, DumpRun run)
     {
         writer.WriteStartObject();
-        writer.WriteString("wiki", run.Wiki);
-        writer.WriteString("date", run.Date);
-        writer.WriteString("state", RunStateNames.Of(run.State));
-        writer.WriteBoolean("complete", run.IsGood);
-        writer.WriteString("url", $"/{run.Wiki}/{run.Date}/");
+        WriteRunIdentity(writer, run);
         writer.WriteEndObject();
     }
 
     public static void WriteRun(Utf8JsonWriter writer, DumpRun run)
     {
         writer.WriteStartObject();
-        writer.WriteString("wiki", run.Wiki);
-        writer.WriteString("date", run.Date);
-        writer.WriteString("state", RunStateNames.Of(run.State));
-        writer.WriteBoolean("complete", run.IsGood);
-        writer.WriteString("url", $"/{run.Wiki}/{run.Date}/");
+        WriteRunIdentity(writer, run);
         if (run.StatusProblem is { } problem)
         {
             writer.WriteString("problem", problem.Message);
@@ -104,6 +96,15 @@ internal static class DumpApiJson
         writer.WriteEndObject();
     }
 
+    private static void WriteRunIdentity(Utf8JsonWriter writer, DumpRun run)
+    {
+        writer.WriteString("wiki", run.Wiki);
+        writer.WriteString("date", run.Date);
+        writer.WriteString("state", RunStateNames.Of(run.State));
+        writer.WriteBoolean("complete", run.IsGood);
+        writer.WriteString("url", $"/{run.Wiki}/{run.Date}/");
+    }
+
     private static void WriteFile(Utf8JsonWriter writer, DumpFileEntry file, bool includeName = true)
     {
         writer.WriteStartObject();
@@ -135,7 +136,7 @@ internal static class DumpApiJson
         writer.WriteEndObject();
     }
 
-    private static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
+    public static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is null)
         {

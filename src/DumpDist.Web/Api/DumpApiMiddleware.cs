@@ -88,8 +88,8 @@ public sealed partial class DumpApiMiddleware
             {
                 writer.WriteStartObject();
                 writer.WriteString("name", wiki.Name);
-                WriteNullable(writer, "latest_good_run", wiki.LatestGoodRun?.Date);
-                WriteNullable(writer, "newest_run", wiki.NewestRun?.Date);
+                DumpApiJson.WriteNullableString(writer, "latest_good_run", wiki.LatestGoodRun?.Date);
+                DumpApiJson.WriteNullableString(writer, "newest_run", wiki.NewestRun?.Date);
                 writer.WriteString("newest_state", RunStateNames.Of(wiki.NewestRun?.State ?? RunState.Unknown));
                 writer.WriteEndObject();
             }
@@ -203,18 +203,6 @@ public sealed partial class DumpApiMiddleware
         return HttpMethods.IsHead(context.Request.Method)
             ? Task.CompletedTask
             : context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
     }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Latest {Name} resolved to run {Date}")]
