@@ -17,8 +17,9 @@ DAEMON=""
 WORK=${WORK:-$(mktemp -d /tmp/dumpdist-bench-sync.XXXXXX)}
 trap '{ [ -n "$DAEMON" ] && kill $DAEMON 2>/dev/null; } || true; rm -rf "$WORK"' EXIT
 
-dotnet build src/DumpDist.Cli -c Release -nologo -v quiet >/dev/null
-DUMPDIST=(dotnet "$PWD/src/DumpDist.Cli/bin/Release/net10.0/dumpdist.dll")
+# As it ships (README "Install"): the Release publish, ReadyToRun-compiled.
+dotnet publish src/DumpDist.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/bin" -nologo -v quiet >/dev/null
+DUMPDIST=("$WORK/bin/dumpdist")
 now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc -l; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -64,6 +65,8 @@ for i in $(seq "$REPEAT"); do
   esac
 done
 diff -r --exclude=trace "$WORK/a" "$WORK/b" >/dev/null && echo "initial: trees identical"
+samples() { tr '\n' ' ' < "$1" | xargs printf '%.2f '; }
+echo "initial samples (s): rsync -a $(samples "$WORK/init.rsync")| dumpdist $(samples "$WORK/init.dumpdist")| with verify $(samples "$WORK/init.verified")"
 r=$(median < "$WORK/init.rsync"); d=$(median < "$WORK/init.dumpdist"); v=$(median < "$WORK/init.verified")
 printf 'initial %s files / %s bytes: rsync -a %.2fs, dumpdist sync --no-verify %.2fs (ratio %.3f), dumpdist sync with verify %.2fs (ratio %.3f)\n' \
   "$INIT_FILES" "$INIT_BYTES" "$r" "$d" "$(echo "$d/$r" | bc -l)" "$v" "$(echo "$v/$r" | bc -l)"

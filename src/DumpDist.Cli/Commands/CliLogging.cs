@@ -11,7 +11,7 @@ internal static class CliLogging
             .AddSimpleConsole(o =>
             {
                 o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
+                o.TimestampFormat = "HH:mm:ss.fff ";
             })
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddFilter("Microsoft", LogLevel.Warning));

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using DumpDist.Core.Tree;
 using DumpDist.Sync.Transport;
 
@@ -10,7 +8,7 @@ namespace DumpDist.Sync.Publishing;
 /// publishable files the source has (for the guard), and which data and status/index files
 /// differ. The stages then name only those files, so an unchanged tree costs one rsync walk.
 /// </summary>
-public sealed partial class SourcePlan
+public sealed class SourcePlan
 {
     private readonly List<ItemizedChange> _data = [];
     private readonly List<ItemizedChange> _status = [];
@@ -55,20 +53,9 @@ public sealed partial class SourcePlan
             return;
         }
 
-        var stats = FilesLine().Match(line);
-        if (stats.Success)
+        if (RsyncStats.TryParseFileCount(line) is { } files)
         {
-            SourceFiles = Count(stats, "reg") + Count(stats, "link");
+            SourceFiles = files;
         }
     }
-
-    private static long Count(Match match, string kind)
-    {
-        var group = match.Groups[kind];
-        return group.Success ? long.Parse(group.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture) : 0;
-    }
-
-    // "Number of files: 205337 (reg: 204000, dir: 1336, link: 1)" (with --no-h: no separators).
-    [GeneratedRegex(@"^Number of files: \d+(?: \((?:reg: (?<reg>\d+))?(?:, )?(?:dir: \d+)?(?:, )?(?:link: (?<link>\d+))?.*\))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex FilesLine();
 }

@@ -34,4 +34,10 @@ internal static partial class SyncLog
 
     [LoggerMessage(3009, LogLevel.Information, "Fetching {Count} files again with checksum comparison after failed verification")]
     public static partial void Refetching(ILogger logger, int count);
+
+    [LoggerMessage(3010, LogLevel.Warning, "{Count} files named by new checksum files were not fetched by stage 1 (first: {First}); fetching them before publishing the status files")]
+    public static partial void CatchingUp(ILogger logger, int count, string first);
+
+    [LoggerMessage(3011, LogLevel.Information, "Published {Count} status/index files")]
+    public static partial void Published(ILogger logger, int count);
 }

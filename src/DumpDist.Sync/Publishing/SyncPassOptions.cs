@@ -41,6 +41,9 @@ public sealed record SyncPassOptions
     /// <summary>Verify new and changed data files after the pass.</summary>
     public bool Verify { get; init; } = true;
 
-    /// <summary>Called after stage 1 (data) succeeded and before stage 2 (status/index) starts.</summary>
+    /// <summary>
+    /// Called when stage 1 (data) and stage 2 (status/index files, into staging) have succeeded,
+    /// before the staged files are published.
+    /// </summary>
     public Func<CancellationToken, Task>? BetweenStages { get; init; }
 }

@@ -16,10 +16,10 @@ public sealed record SyncPassResult
     /// <summary>Publishable files the source listed.</summary>
     public long SourceFiles { get; init; }
 
-    /// <summary>The stages that ran, in order ("refetch", "data", "status").</summary>
+    /// <summary>The stages that ran ("refetch", then "data" and "status" side by side, then "catch-up").</summary>
     public IReadOnlyList<StageReport> Stages { get; init; } = [];
 
-    /// <summary>Seconds per step ("list", "refetch", "data", "status", "verify").</summary>
+    /// <summary>Seconds per step ("plan", "refetch", "data", "status", "catch-up", "publish", "verify").</summary>
     public IReadOnlyDictionary<string, double> StageSeconds { get; init; } = new Dictionary<string, double>();
 
     public VerificationReport Verification { get; init; } = VerificationReport.Empty;

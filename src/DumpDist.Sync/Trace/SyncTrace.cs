@@ -26,7 +26,7 @@ public sealed record SyncTrace
     [JsonPropertyName("files")]
     public long Files { get; init; }
 
-    /// <summary>Seconds spent per stage: "list", "refetch", "data", "status", "verify".</summary>
+    /// <summary>Seconds spent per step: "plan", "refetch", "data", "status", "catch-up", "publish", "verify".</summary>
     [JsonPropertyName("stage_seconds")]
     public required IReadOnlyDictionary<string, double> StageSeconds { get; init; }
 

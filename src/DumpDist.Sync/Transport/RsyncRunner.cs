@@ -21,8 +21,53 @@ public sealed class RsyncRunner
         _rsyncPath = rsyncPath;
     }
 
-    /// <summary>Runs rsync with <paramref name="arguments"/>; <paramref name="onOutputLine"/> sees each stdout line.</summary>
+    /// <summary>
+    /// Runs rsync with <paramref name="arguments"/>; <paramref name="onOutputLine"/> sees each stdout
+    /// line. With <paramref name="logFile"/>, rsync is told to log there too (--log-file; the
+    /// arguments give --log-file-format), and once it has exited <paramref name="onOutputLine"/>
+    /// also sees each logged line without rsync's date and pid prefix; the file is then deleted.
+    /// </summary>
+    /// <remarks>
+    /// rsync writes each --out-format line to stdout with its own write(): 20,000 files mean
+    /// 20,000 wake-ups of this process while rsync competes for the same cores (about 0.3 s of CPU
+    /// on a 0.7 s copy here). Logged to a file, the per-file lines cost rsync nothing extra.
+    /// </remarks>
     public async Task<RsyncResult> RunAsync(
+        IReadOnlyList<string> arguments,
+        Action<string>? onOutputLine,
+        CancellationToken cancellationToken,
+        string? logFile = null)
+    {
+        try
+        {
+            var result = await RunProcessAsync(logFile is null ? arguments : ["--log-file=" + logFile, .. arguments], onOutputLine, cancellationToken);
+            if (logFile is not null && onOutputLine is not null && result.Outcome != RsyncOutcome.Cancelled && File.Exists(logFile))
+            {
+                ReplayLog(logFile, onOutputLine);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (logFile is not null)
+            {
+                File.Delete(logFile);
+            }
+        }
+    }
+
+    /// <summary>Passes each line of an rsync log file, without its "YYYY/MM/DD HH:MM:SS [pid] " prefix.</summary>
+    private static void ReplayLog(string logFile, Action<string> onLine)
+    {
+        foreach (var line in File.ReadLines(logFile))
+        {
+            var pid = line.IndexOf("] ", StringComparison.Ordinal);
+            onLine(pid >= 0 && line.Length > 20 && line[20] == '[' ? line[(pid + 2)..] : line);
+        }
+    }
+
+    private async Task<RsyncResult> RunProcessAsync(
         IReadOnlyList<string> arguments,
         Action<string>? onOutputLine,
         CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class StageArgumentsTests
     [Fact]
     public void Stages_NeverInplace_PartialDirWithoutDeletes()
     {
-        foreach (var arguments in new[] { StageArguments.Data(Options), StageArguments.DataListed(Options, "/l"), StageArguments.Status(Options, "/l"), StageArguments.Refetch(Options, "/l") })
+        foreach (var arguments in new[] { StageArguments.Data(Options), StageArguments.DataListed(Options, "/l"), StageArguments.Status(Options, "/l", "/stage"), StageArguments.StatusWalk(Options, "/stage"), StageArguments.Refetch(Options, "/l") })
         {
             Assert.DoesNotContain("--inplace", arguments);
             Assert.Contains("--partial-dir=.~tmp~", arguments);
@@ -30,11 +30,39 @@ public sealed class StageArgumentsTests
     }
 
     [Fact]
-    public void Status_DelayedSoARunsIndexFilesAppearTogether_DataNot()
+    public void Stages_NoDelayUpdates_StatusGoesToStagingNotTheDestination()
     {
-        Assert.Contains("--delay-updates", StageArguments.Status(Options, "/l"));
-        Assert.DoesNotContain("--delay-updates", StageArguments.Data(Options));
-        Assert.DoesNotContain("--delay-updates", StageArguments.DataListed(Options, "/l"));
+        foreach (var arguments in new[] { StageArguments.Data(Options), StageArguments.DataListed(Options, "/l"), StageArguments.Status(Options, "/l", "/stage"), StageArguments.StatusWalk(Options, "/stage") })
+        {
+            Assert.DoesNotContain("--delay-updates", arguments);
+        }
+
+        Assert.Equal("/stage/", StageArguments.Status(Options, "/l", "/stage")[^1]);
+        Assert.Equal("/stage/", StageArguments.StatusWalk(Options, "/stage")[^1]);
+        Assert.Equal("/srv/dumps/public/", StageArguments.Data(Options)[^1]);
+    }
+
+    [Fact]
+    public void StatusWalk_OnlyStatusAndIndexFiles_ComparedWithTheDestination()
+    {
+        var arguments = StageArguments.StatusWalk(Options, "/stage");
+
+        Assert.Contains("--compare-dest=/srv/dumps/public", arguments);
+        Assert.Contains("--prune-empty-dirs", arguments);
+        Assert.Contains("--include=latest/***", arguments);
+        Assert.Contains("--include=dumpstatus.json", arguments);
+        Assert.Contains("--stats", arguments);
+
+        // Never-published excludes come first, the catch-all exclude last.
+        Assert.True(arguments.IndexOf("--exclude=*.inprog") < arguments.IndexOf("--include=*/"));
+        Assert.Equal(arguments.IndexOf("--include=*/") + 1, arguments.IndexOf("--exclude=*"));
+    }
+
+    [Fact]
+    public void Walks_NeverTouchTheStagingDirectory()
+    {
+        Assert.Contains("--exclude=/.~dumpdist-staging~/", StageArguments.Plan(Options));
+        Assert.Contains("--exclude=/.~dumpdist-staging~/", StageArguments.Data(Options with { MirrorExact = true, MaxDelete = 5 }));
     }
 
     [Fact]
@@ -60,7 +88,7 @@ public sealed class StageArgumentsTests
     [Fact]
     public void Listed_FilesFrom_FromModuleRootNulSeparatedIgnoringVanished()
     {
-        var arguments = StageArguments.Status(Options, "/tmp/list");
+        var arguments = StageArguments.DataListed(Options, "/tmp/list");
 
         Assert.Equal(["rsync://gen.example/dumps/", "/srv/dumps/public/"], arguments[^2..]);
         Assert.Contains("--files-from=/tmp/list", arguments);

@@ -80,6 +80,72 @@ public sealed class SyncPassTests
     }
 
     [Fact]
+    public async Task RunAsync_JobFinishesWhileStagesRun_ItsDataArrivesBeforeTheSumsThatNameIt()
+    {
+        await using var harness = await SyncHarness.StartAsync();
+        harness.Source.AddGoodRun("enwiki", "20261101", ("pages.xml.bz2", 2_000));
+        Assert.True((await harness.PassAsync()).Succeeded);
+
+        // The plan sees a run with one job done; right after it, the second job finishes on the
+        // source (its file and the rewritten sums and status appear) while the stages run.
+        harness.Source.AddGoodRun("enwiki", "20261120", ("pages.xml.bz2", 3_000));
+        var finished = new TestTree(Path.Combine(harness.Source.Root, "..", "finished"));
+        var files = finished.AddGoodRun("enwiki", "20261120", ("pages.xml.bz2", 3_000), ("stub.xml.gz", 1_500));
+        var stub = files.Single(f => f.EndsWith("stub.xml.gz", StringComparison.Ordinal));
+        var rsync = harness.RsyncWithHookAfterDryRun($"cp -p '{finished.RunDirectory("enwiki", "20261120")}'/* '{harness.Source.RunDirectory("enwiki", "20261120")}'/");
+        var atPublish = new List<string>();
+        var options = harness.Options() with
+        {
+            BetweenStages = _ =>
+            {
+                atPublish.AddRange(harness.DestinationFiles());
+                return Task.CompletedTask;
+            },
+        };
+
+        var result = await harness.PassAsync(options, rsyncPath: rsync);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Contains("catch-up", result.StageSeconds.Keys);
+        Assert.Contains(stub, atPublish);
+        Assert.DoesNotContain("public/enwiki/20261120/enwiki-20261120-sha1sums.txt", atPublish);
+        Assert.Equal(File.ReadAllBytes(harness.Src(stub)), File.ReadAllBytes(harness.Dest(stub)));
+        Assert.Equal(File.ReadAllText(harness.Src("public/enwiki/20261120/enwiki-20261120-sha1sums.txt")), File.ReadAllText(harness.Dest("public/enwiki/20261120/enwiki-20261120-sha1sums.txt")));
+        Assert.Contains(harness.Logger.Entries, e => e.Message.Contains("not fetched by stage 1 (first: " + stub + ")", StringComparison.Ordinal));
+        Assert.Equal(2, result.Verification.Good - result.Verification.CacheHits);
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstPassWithoutVerification_CountsWhatRsyncTransferred()
+    {
+        await using var harness = await SyncHarness.StartAsync();
+        harness.Source.AddGoodRun("enwiki", "20261101", ("pages.xml.bz2", 40_000), ("stub.xml.gz", 5_000));
+        harness.Source.Write("public/enwiki/20261101/enwiki-20261101-history.xml.bz2.inprog", 3_000);
+        var sourceFiles = Directory.GetFiles(harness.Source.Root, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".inprog", StringComparison.Ordinal)).ToList();
+
+        var result = await harness.PassAsync(harness.Options() with { Verify = false });
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(sourceFiles.Count, result.Files);
+        Assert.Equal(sourceFiles.Sum(f => new FileInfo(f).Length), result.Bytes);
+        Assert.Equal(sourceFiles.Count, result.SourceFiles);
+        Assert.Equal(0, result.Verification.Good);
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstPassFromEmptySource_RefusesAndPublishesNothing()
+    {
+        await using var harness = await SyncHarness.StartAsync();
+
+        var result = await harness.PassAsync();
+
+        Assert.Equal(SyncPassOutcome.Refused, result.Outcome);
+        Assert.Contains("no publishable files", result.Message);
+        Assert.Empty(harness.DestinationFiles());
+        Assert.False(Directory.Exists(harness.Dest(StageArguments.StagingDirectory)));
+    }
+
+    [Fact]
     public async Task RunAsync_InProgressFile_NeverVisibleUnderFinalNameBeforeComplete()
     {
         await using var harness = await SyncHarness.StartAsync();
@@ -228,7 +294,7 @@ public sealed class SyncPassTests
         harness.Source.WriteStatus("enwiki", "20261101", ("enwiki-20261101-pages.xml.bz2", "done"));
         using var cancel = new CancellationTokenSource();
         var slow = harness.Options() with { Transfer = harness.Options().Transfer with { BandwidthLimit = "1000" } };
-        var pass = harness.PassAsync(slow, cancel.Token);
+        var pass = harness.PassAsync(slow, cancellationToken: cancel.Token);
         var runDirectory = harness.Dest("public/enwiki/20261120");
         await WaitUntilAsync(() => Directory.Exists(runDirectory) && Directory.GetFiles(runDirectory, ".*z-big*").Length > 0, TimeSpan.FromSeconds(20));
         await Task.Delay(200);
@@ -242,6 +308,7 @@ public sealed class SyncPassTests
         Assert.False(File.Exists(harness.Dest("public/enwiki/20261120/dumpstatus.json")));
         Assert.Equal(oldStatus, File.ReadAllText(harness.Dest("public/enwiki/20261101/dumpstatus.json")));
         Assert.Empty(Directory.GetFiles(harness.Dest("public/enwiki/20261120"), ".*"));
+        Assert.False(Directory.Exists(harness.Dest(StageArguments.StagingDirectory)));
 
         var next = await harness.PassAsync();
 

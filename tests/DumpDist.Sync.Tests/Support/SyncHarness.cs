@@ -48,8 +48,30 @@ internal sealed class SyncHarness : IAsyncDisposable
         Transfer = new RsyncTransferOptions { ConnectTimeoutSeconds = 10, IoTimeoutSeconds = 30 },
     };
 
-    public Task<SyncPassResult> PassAsync(SyncPassOptions? options = null, CancellationToken cancellationToken = default) =>
-        new SyncPass(new RsyncRunner(), TimeProvider.System, Logger).RunAsync(options ?? Options(), cancellationToken);
+    public Task<SyncPassResult> PassAsync(SyncPassOptions? options = null, string rsyncPath = "rsync", CancellationToken cancellationToken = default) =>
+        new SyncPass(new RsyncRunner(rsyncPath), TimeProvider.System, Logger).RunAsync(options ?? Options(), cancellationToken);
+
+    /// <summary>
+    /// An rsync wrapper that runs <paramref name="afterDryRun"/> (a shell command) once, right
+    /// after the pass's planning dry run: the source changing while the stages run.
+    /// </summary>
+    public string RsyncWithHookAfterDryRun(string afterDryRun)
+    {
+        var done = Path.Combine(_directory, "hook-done");
+        var script = Path.Combine(_directory, "rsync-hooked");
+        File.WriteAllText(script, $$"""
+            #!/bin/sh
+            rsync "$@"
+            rc=$?
+            case " $* " in
+              *" --dry-run "*) if [ ! -e '{{done}}' ]; then touch '{{done}}'; {{afterDryRun}}; fi ;;
+            esac
+            exit $rc
+
+            """);
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return script;
+    }
 
     public string Dest(string relativePath) => Path.Combine(Destination, relativePath);
 

@@ -20,6 +20,34 @@ public sealed class RsyncRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_WithLogFile_ReplaysEachLoggedChangeWithoutPrefixAndDeletesTheLog()
+    {
+        var directory = TestSupport.TestPaths.NewTempDirectory("runner-log");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "src", "run"));
+            await File.WriteAllTextAsync(Path.Combine(directory, "src", "run", "a.gz"), "12345");
+            var log = Path.Combine(directory, "rsync.log");
+            var lines = new List<string>();
+
+            var result = await new RsyncRunner().RunAsync(
+                ["-rlpt", "--log-file-format=" + ItemizedChange.OutFormat, Path.Combine(directory, "src") + "/", Path.Combine(directory, "dst") + "/"],
+                lines.Add,
+                CancellationToken.None,
+                log);
+
+            Assert.Equal(RsyncOutcome.Ok, result.Outcome);
+            Assert.Contains(">f+++++++++|5|run/a.gz", lines);
+            Assert.Contains(lines, l => ItemizedChange.TryParse(l) is { IsFileTransfer: true, Path: "run/a.gz", Length: 5 });
+            Assert.False(File.Exists(log));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_RealRsync_StreamsLinesAndMapsExitCode()
     {
         var directory = TestSupport.TestPaths.NewTempDirectory("runner");
