@@ -16,8 +16,19 @@ public sealed record RsyncTransferOptions
     public string RsyncPath { get; init; } = "rsync";
 
     /// <summary>Appends the network arguments for <paramref name="source"/>.</summary>
+    /// <remarks>
+    /// Daemon sources get TCP_NODELAY on our end of the socket: the protocol's small handshake and
+    /// goodbye messages otherwise wait out Nagle against delayed ACKs, about 40 ms each time (a
+    /// one-directory listing: 0.11 s, with it 0.06 s; a 20,000-file copy: 0.65 s, with it 0.62 s).
+    /// Bulk data goes in large writes either way.
+    /// </remarks>
     public void AppendArguments(List<string> arguments, RsyncEndpoint source)
     {
+        if (source.IsDaemon)
+        {
+            arguments.Add("--sockopts=TCP_NODELAY");
+        }
+
         if (!string.IsNullOrEmpty(BandwidthLimit))
         {
             arguments.Add("--bwlimit=" + BandwidthLimit);

@@ -26,6 +26,7 @@ public sealed class StageArgumentsTests
             Assert.DoesNotContain(arguments, a => a.StartsWith("--delete", StringComparison.Ordinal));
             Assert.Contains("--bwlimit=80000", arguments);
             Assert.Contains("--contimeout=600", arguments);
+            Assert.Contains("--sockopts=TCP_NODELAY", arguments);
         }
     }
 
