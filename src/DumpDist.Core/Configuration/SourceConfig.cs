@@ -2,7 +2,8 @@ namespace DumpDist.Core.Configuration;
 
 /// <summary>
 /// Where a dataset is pulled from and how (<c>source</c>, or a dataset's <c>source</c> override).
-/// Defaults are Wikimedia's production rsync flags: <c>--bwlimit=80000 --contimeout=600 --timeout=600</c>, every 10 minutes.
+/// Defaults are Wikimedia's production rsync flags: <c>--bwlimit=80000 --contimeout=600 --timeout=600</c>, every 10 minutes
+/// (the I/O timeout is enforced by dumpdist's rsync runner rather than passed to rsync).
 /// </summary>
 public sealed record SourceConfig
 {

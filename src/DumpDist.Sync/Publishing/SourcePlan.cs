@@ -33,7 +33,7 @@ public sealed class SourcePlan
     public static async Task<SourcePlan> CreateAsync(RsyncRunner runner, SyncPassOptions options, CancellationToken cancellationToken)
     {
         var plan = new SourcePlan();
-        plan.Rsync = await runner.RunAsync(StageArguments.Plan(options), plan.Add, cancellationToken);
+        plan.Rsync = await runner.RunAsync(StageArguments.Plan(options), plan.Add, cancellationToken, ioTimeout: options.Transfer.IoTimeout);
         return plan;
     }
 

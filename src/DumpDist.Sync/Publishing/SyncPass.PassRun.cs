@@ -303,7 +303,7 @@ public sealed partial class SyncPass
                 {
                     stats.Read(line);
                 }
-            }, cancellationToken, logFile);
+            }, cancellationToken, logFile, options.Transfer.IoTimeout);
             var report = new StageReport(stage, rsync, changes) { Stats = stats, Itemized = itemize };
             lock (_stages)
             {

@@ -3,6 +3,9 @@ namespace DumpDist.Sync.Transport;
 /// <summary>Maps rsync exit codes (rsync(1) "EXIT VALUES") to outcomes.</summary>
 public static class RsyncExitCodes
 {
+    /// <summary>rsync's "timeout in data send/receive", also reported when the runner's watchdog stops a stalled rsync.</summary>
+    public const int IoTimeout = 30;
+
     /// <summary>The outcome an exit code stands for.</summary>
     public static RsyncOutcome Map(int exitCode) => exitCode switch
     {

@@ -9,8 +9,14 @@ public sealed record RsyncTransferOptions
     /// <summary>--contimeout in seconds for daemon sources; 0 for none.</summary>
     public int ConnectTimeoutSeconds { get; init; } = 600;
 
-    /// <summary>--timeout (I/O) in seconds; 0 for none.</summary>
+    /// <summary>
+    /// I/O timeout in seconds (0 for none): rsync is stopped when it has moved no data for this
+    /// long. Watched by <see cref="RsyncRunner"/>, not passed as --timeout (see there why).
+    /// </summary>
     public int IoTimeoutSeconds { get; init; } = 600;
+
+    /// <summary><see cref="IoTimeoutSeconds"/> as the runner takes it.</summary>
+    public TimeSpan IoTimeout => TimeSpan.FromSeconds(Math.Max(0, IoTimeoutSeconds));
 
     /// <summary>The rsync executable.</summary>
     public string RsyncPath { get; init; } = "rsync";
@@ -37,11 +43,6 @@ public sealed record RsyncTransferOptions
         if (source.IsDaemon && ConnectTimeoutSeconds > 0)
         {
             arguments.Add($"--contimeout={ConnectTimeoutSeconds}");
-        }
-
-        if (IoTimeoutSeconds > 0)
-        {
-            arguments.Add($"--timeout={IoTimeoutSeconds}");
         }
     }
 }

@@ -48,6 +48,48 @@ public sealed class RsyncRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_SourceAcceptsThenGoesSilent_StoppedAsIoTimeout()
+    {
+        // A "daemon" that accepts the connection and never says a word: rsync would wait forever.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var accepted = silent.AcceptSocketAsync();
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await new RsyncRunner().RunAsync(["--list-only", $"rsync://127.0.0.1:{port}/dumps/"], null, CancellationToken.None, ioTimeout: TimeSpan.FromSeconds(1));
+
+        Assert.Equal(RsyncOutcome.Timeout, result.Outcome);
+        Assert.Equal(RsyncExitCodes.IoTimeout, result.ExitCode);
+        Assert.Contains("no data moved for 1 s (I/O timeout)", result.Describe());
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15));
+        (await accepted).Dispose();
+    }
+
+    [Fact]
+    public async Task RunAsync_SlowButMovingTransfer_NotStoppedByIoTimeout()
+    {
+        var directory = TestSupport.TestPaths.NewTempDirectory("runner-slow");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "src"));
+            await File.WriteAllBytesAsync(Path.Combine(directory, "src", "big.bin"), new byte[600_000]);
+            await using var daemon = await TestSupport.RsyncDaemon.StartAsync(Path.Combine(directory, "src"));
+
+            // About 3 s at 200 KiB/s, with a 1 s I/O timeout: data keeps moving, so it must finish.
+            var result = await new RsyncRunner().RunAsync(
+                ["-rt", "--bwlimit=200", daemon.Url, Path.Combine(directory, "dst") + "/"], null, CancellationToken.None, ioTimeout: TimeSpan.FromSeconds(1));
+
+            Assert.True(result.Succeeded, result.Describe());
+            Assert.Equal(600_000, new FileInfo(Path.Combine(directory, "dst", "big.bin")).Length);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_RealRsync_StreamsLinesAndMapsExitCode()
     {
         var directory = TestSupport.TestPaths.NewTempDirectory("runner");
