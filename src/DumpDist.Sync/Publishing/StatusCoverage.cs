@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using DumpDist.Core.Tree;
 
 namespace DumpDist.Sync.Publishing;
@@ -55,15 +56,29 @@ public sealed class StatusCoverage
         var missing = new List<string>();
         foreach (var (directory, names) in _namedByDirectory)
         {
-            var full = Path.Combine(destination, directory);
-            var present = Directory.Exists(full)
-                ? new HashSet<string>(Directory.EnumerateFileSystemEntries(full).Select(p => Path.GetFileName(p)), StringComparer.Ordinal)
-                : [];
-            missing.AddRange(names.Where(n => !present.Contains(n)).Select(n => directory.Length == 0 ? n : directory + "/" + n));
+            var present = PresentNames(Path.Combine(destination, directory));
+            foreach (var name in names)
+            {
+                if (!present.Contains(name))
+                {
+                    missing.Add(directory.Length == 0 ? name : directory + "/" + name);
+                }
+            }
         }
 
         missing.Sort(StringComparer.Ordinal);
         return missing;
+    }
+
+    private static HashSet<string> PresentNames(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var names = new FileSystemEnumerable<string>(directory, (ref FileSystemEntry entry) => entry.FileName.ToString(), new EnumerationOptions { AttributesToSkip = 0 });
+        return new HashSet<string>(names, StringComparer.Ordinal);
     }
 
     private static bool IsChecksumFile(string relative) =>

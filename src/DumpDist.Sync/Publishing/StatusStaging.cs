@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using DumpDist.Core.Tree;
 
 namespace DumpDist.Sync.Publishing;
@@ -38,7 +39,7 @@ public sealed class StatusStaging
         var files = new List<string>();
         if (Directory.Exists(Root))
         {
-            Collect(new DirectoryInfo(Root), string.Empty, files);
+            Collect(Root, string.Empty, files);
         }
 
         return files;
@@ -52,10 +53,15 @@ public sealed class StatusStaging
     public int Publish()
     {
         var files = Files().OrderBy(PublishRank).ThenBy(f => f, StringComparer.Ordinal).ToList();
+        var created = new HashSet<string>(StringComparer.Ordinal);
         foreach (var relative in files)
         {
             var target = Path.Combine(Destination, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (created.Add(Path.GetDirectoryName(target)!))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            }
+
             File.Move(Path.Combine(Root, relative), target, overwrite: true);
         }
 
@@ -72,22 +78,26 @@ public sealed class StatusStaging
             : 0;
     }
 
-    private static void Collect(DirectoryInfo directory, string prefix, List<string> files)
+    /// <remarks>One directory read per level, types from the entries themselves (no stat or readlink per file).</remarks>
+    private static void Collect(string directory, string prefix, List<string> files)
     {
-        foreach (var entry in directory.EnumerateFileSystemInfos())
+        var entries = new FileSystemEnumerable<(string Name, bool IsDirectory)>(
+            directory,
+            (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) == 0),
+            new EnumerationOptions { AttributesToSkip = 0, RecurseSubdirectories = false });
+        foreach (var (name, isDirectory) in entries)
         {
-            var relative = prefix + entry.Name;
-            if (entry is DirectoryInfo child && entry.LinkTarget is null)
+            if (isDirectory)
             {
                 // rsync's own temp directory for an interrupted file is never published.
-                if (entry.Name != StageArguments.PartialDirectory)
+                if (name != StageArguments.PartialDirectory)
                 {
-                    Collect(child, relative + "/", files);
+                    Collect(Path.Combine(directory, name), prefix + name + "/", files);
                 }
             }
-            else if (!entry.Name.StartsWith('.'))
+            else if (!name.StartsWith('.'))
             {
-                files.Add(relative);
+                files.Add(prefix + name);
             }
         }
     }

@@ -11,7 +11,7 @@ namespace DumpDist.Sync.Publishing;
 public sealed partial class SyncPass
 {
     /// <summary>The mutable progress of one pass.</summary>
-    private sealed class PassRun(SyncPass owner, SyncPassOptions options, SyncStateDatabase? state, DateTimeOffset started)
+    private sealed class PassRun(SyncPass owner, SyncPassOptions options, Task<SyncStateDatabase>? opening, DateTimeOffset started)
     {
         private readonly List<StageReport> _stages = [];
         private readonly Dictionary<string, double> _seconds = new(StringComparer.Ordinal);
@@ -21,21 +21,24 @@ public sealed partial class SyncPass
 
         public async Task<SyncPassResult> ExecuteAsync(CancellationToken cancellationToken)
         {
-            var refetchQueue = state is null ? null : new RefetchQueue(state);
-            var queued = refetchQueue?.List(options.Dataset) ?? [];
-            var lastGood = state is null ? null : new SyncHistory(state).LastGood(options.Dataset);
-            if (options.DryRun)
+            if (opening is null)
             {
-                return await PlannedAsync(lastGood, refetchQueue, queued, cancellationToken);
+                // A dry run keeps no state: it plans and shows, guarded without history.
+                return await PlannedAsync(null, null, null, [], cancellationToken);
             }
 
             // What an interrupted pass staged is stale; what this pass stages is gone when it ends.
             _staging.Clear();
             try
             {
-                return lastGood is null && queued.Count == 0 && !HasContent(options.Destination)
-                    ? await FirstCopyAsync(refetchQueue, cancellationToken)
-                    : await PlannedAsync(lastGood, refetchQueue, queued, cancellationToken);
+                if (!HasContent(options.Destination))
+                {
+                    return await FirstCopyAsync(opening, cancellationToken);
+                }
+
+                var state = await opening;
+                var refetchQueue = new RefetchQueue(state);
+                return await PlannedAsync(state, new SyncHistory(state).LastGood(options.Dataset), refetchQueue, refetchQueue.List(options.Dataset), cancellationToken);
             }
             finally
             {
@@ -56,12 +59,12 @@ public sealed partial class SyncPass
         };
 
         /// <summary>
-        /// A destination with nothing in it and no pass before: there is nothing a bad source could
-        /// make this pass lose, so no plan is needed. Both stages walk the source side by side (data
-        /// into the destination, status/index files into staging) and the guard judges the counts
-        /// they report before anything is published.
+        /// A destination with nothing in it: there is nothing a bad source could make this pass
+        /// lose, so no plan is needed. Both stages walk the source side by side (data into the
+        /// destination, status/index files into staging) and the guard judges the counts they
+        /// report, against the last good pass if there was one, before anything is published.
         /// </summary>
-        private async Task<SyncPassResult> FirstCopyAsync(RefetchQueue? refetchQueue, CancellationToken cancellationToken)
+        private async Task<SyncPassResult> FirstCopyAsync(Task<SyncStateDatabase> opening, CancellationToken cancellationToken)
         {
             Directory.CreateDirectory(options.Destination);
             // Without verification nothing reads the data stage's file list: rsync need not write it.
@@ -80,17 +83,19 @@ public sealed partial class SyncPass
                 return FailedRsync("status", status.Rsync);
             }
 
+            var state = await opening;
             _sourceFiles = (data.SourceFiles ?? 0) + (status.SourceFiles ?? 0);
             var guard = data.SourceFiles is null || status.SourceFiles is null
                 ? GuardDecision.Refuse("rsync reported no file count for the source; refusing to publish")
-                : SourceGuard.Check(_sourceFiles, null, options.MaxLossFraction);
+                : SourceGuard.Check(_sourceFiles, new SyncHistory(state).LastGood(options.Dataset)?.SourceFiles, options.MaxLossFraction);
             if (!guard.Allowed)
             {
                 SyncLog.Refused(owner._logger, options.Dataset, guard.Reason!);
                 return Finish(SyncPassOutcome.Refused, guard.Reason);
             }
 
-            return await PublishAsync(coverage, refetchQueue, [], cancellationToken);
+            var refetchQueue = new RefetchQueue(state);
+            return await PublishAsync(coverage, state, refetchQueue, refetchQueue.List(options.Dataset), cancellationToken);
         }
 
         /// <summary>
@@ -98,7 +103,7 @@ public sealed partial class SyncPass
         /// differ), then stage 1 brings the differing data while stage 2 stages the differing
         /// status/index files.
         /// </summary>
-        private async Task<SyncPassResult> PlannedAsync(PassRecord? lastGood, RefetchQueue? refetchQueue, IReadOnlyList<string> queued, CancellationToken cancellationToken)
+        private async Task<SyncPassResult> PlannedAsync(SyncStateDatabase? state, PassRecord? lastGood, RefetchQueue? refetchQueue, IReadOnlyList<string> queued, CancellationToken cancellationToken)
         {
             var plan = await SourcePlan.CreateAsync(owner._runner, options, cancellationToken);
             _seconds["plan"] = plan.Rsync.Elapsed.TotalSeconds;
@@ -152,7 +157,7 @@ public sealed partial class SyncPass
                 return FailedRsync("status", status.Rsync);
             }
 
-            return await PublishAsync(coverage, refetchQueue, queued, cancellationToken);
+            return await PublishAsync(coverage, state!, refetchQueue!, queued, cancellationToken);
         }
 
         private async Task<StageReport?> DataStageAsync(SourcePlan plan, CancellationToken cancellationToken)
@@ -186,7 +191,7 @@ public sealed partial class SyncPass
         /// Data is complete: fetch what the staged checksum files name and stage 1 did not see,
         /// publish the staged status/index files, verify what changed and write the trace.
         /// </summary>
-        private async Task<SyncPassResult> PublishAsync(StatusCoverage coverage, RefetchQueue? refetchQueue, IReadOnlyList<string> queued, CancellationToken cancellationToken)
+        private async Task<SyncPassResult> PublishAsync(StatusCoverage coverage, SyncStateDatabase state, RefetchQueue refetchQueue, IReadOnlyList<string> queued, CancellationToken cancellationToken)
         {
             var missing = coverage.MissingAt(options.Destination);
             if (missing.Count > 0)
@@ -208,14 +213,9 @@ public sealed partial class SyncPass
             var published = _staging.Publish();
             _seconds["publish"] = owner._time.GetElapsedTime(publishedAt).TotalSeconds;
             SyncLog.Published(owner._logger, published);
-            if (state is null)
-            {
-                return Finish(SyncPassOutcome.Ok, null);
-            }
-
             if (options.Verify)
             {
-                _verification = await VerifyAsync(state, refetchQueue!, queued, cancellationToken);
+                _verification = await VerifyAsync(state, refetchQueue, queued, cancellationToken);
                 if (!_verification.Succeeded)
                 {
                     return Finish(SyncPassOutcome.VerifyFailed, $"{_verification.Problems.Count} files failed verification; first: {_verification.Problems[0].Path}: {_verification.Problems[0].Message}");

@@ -65,7 +65,8 @@ public sealed partial class SyncPass
 
         using (passLock)
         {
-            var state = options.DryRun ? null : SyncStateDatabase.Open(options.StateDirectory);
+            // Opening sync.db (SQLite start-up, schema) overlaps a first copy's rsync start.
+            var state = options.DryRun ? null : Task.Run(() => SyncStateDatabase.Open(options.StateDirectory), CancellationToken.None);
             var run = new PassRun(this, options, state, started);
             SyncPassResult result;
             try
@@ -79,7 +80,7 @@ public sealed partial class SyncPass
 
             if (state is not null)
             {
-                new SyncHistory(state).Record(ToRecord(options, result));
+                new SyncHistory(await state).Record(ToRecord(options, result));
             }
 
             SyncLog.PassFinished(_logger, options.Dataset, result.Outcome, (result.Completed - result.Started).TotalSeconds);
