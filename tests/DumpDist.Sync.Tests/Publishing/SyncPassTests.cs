@@ -8,6 +8,8 @@ namespace DumpDist.Sync.Tests.Publishing;
 
 public sealed class SyncPassTests
 {
+    private static bool PublishRulesIsStatus(string relativePath) => DumpDist.Core.Tree.PublishRules.IsStatusOrIndexFile(relativePath);
+
     [Fact]
     public async Task RunAsync_FirstPass_CopiesEverythingPublishableAndNothingExcludedOrInProgress()
     {
@@ -226,6 +228,28 @@ public sealed class SyncPassTests
         Assert.Equal(SyncPassOutcome.Refused, result.Outcome);
         Assert.Contains("fewer than the 20 at the last good pass", result.Message);
         Assert.Equal(before, harness.DestinationFiles());
+    }
+
+    [Fact]
+    public async Task RunAsync_DestinationWipedAndSourceLostFiles_CopiesNoStatusAndRefuses()
+    {
+        await using var harness = await SyncHarness.StartAsync();
+        harness.Source.AddGoodRun("enwiki", "20261101", ("a.gz", 100), ("b.gz", 100), ("c.gz", 100), ("d.gz", 100));
+        harness.Source.AddGoodRun("dewiki", "20261101", ("a.gz", 100), ("b.gz", 100), ("c.gz", 100), ("d.gz", 100));
+        var options = harness.Options() with { MaxLossFraction = 0.3 };
+        Assert.True((await harness.PassAsync(options)).Succeeded);
+
+        // The serving copy is wiped (a new disk), and the source has lost a wiki meanwhile: the
+        // first copy finds an empty destination, but the last good pass still sets the bar.
+        Directory.Delete(harness.Destination, recursive: true);
+        Directory.Delete(Path.Combine(harness.Source.Root, "public", "dewiki"), recursive: true);
+        var result = await harness.PassAsync(options);
+
+        Assert.Equal(SyncPassOutcome.Refused, result.Outcome);
+        Assert.Contains("fewer than the 20 at the last good pass", result.Message);
+        Assert.DoesNotContain(harness.DestinationFiles(), PublishRulesIsStatus);
+        Assert.False(Directory.Exists(harness.Dest(StageArguments.StagingDirectory)));
+        Assert.False(File.Exists(harness.Dest("trace/host-a.json")));
     }
 
     [Fact]
