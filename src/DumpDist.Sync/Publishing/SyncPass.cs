@@ -10,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace DumpDist.Sync.Publishing;
 
 /// <summary>
-/// One sync pass of one dataset: lock, list the source, guard, fetch again what failed
-/// verification (-c), stage 1 (data), stage 2 (status/index), verify what changed, then record
-/// the pass and, only on success, write the trace.
+/// One sync pass of one dataset: lock; plan with a dry run unless the destination is empty; guard;
+/// fetch again what failed verification (-c); stage 1 (data) beside stage 2 (status/index files,
+/// into staging); catch up on data the staged sums name; publish the staged files; verify what
+/// changed; then record the pass and, only on success, write the trace (docs/sync.md).
 /// </summary>
 public sealed partial class SyncPass
 {
