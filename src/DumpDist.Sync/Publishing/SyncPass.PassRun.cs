@@ -67,6 +67,7 @@ public sealed partial class SyncPass
         private async Task<SyncPassResult> FirstCopyAsync(Task<SyncStateDatabase> opening, CancellationToken cancellationToken)
         {
             Directory.CreateDirectory(options.Destination);
+
             // Without verification nothing reads the data stage's file list: rsync need not write it.
             var dataTask = RunStageAsync("data", StageArguments.Data(options), cancellationToken, itemize: options.Verify);
             var statusTask = StageAndReadAsync(() => RunStageAsync("status", StageArguments.StatusWalk(options, _staging.Root), cancellationToken));

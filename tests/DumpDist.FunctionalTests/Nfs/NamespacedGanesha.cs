@@ -28,11 +28,14 @@ internal sealed class NamespacedGanesha : IAsyncDisposable
     /// <summary>Where ganesha listens, inside the namespace.</summary>
     public string ServerAddress { get; }
 
+    private static int _nextSubnet = Random.Shared.Next(0, 256 * 64);
+
     /// <summary>Creates the namespace and a /30 link to it: host 10.213.A.B+1, server 10.213.A.B+2.</summary>
     public static async Task<NamespacedGanesha> CreateAsync(string directory)
     {
         var id = Guid.NewGuid().ToString("N")[..8];
-        var subnet = Random.Shared.Next(0, 256 * 64);
+        // Distinct within this test run (two servers must never share a /30), random across runs.
+        var subnet = Interlocked.Increment(ref _nextSubnet) % (256 * 64);
         var hostAddress = $"10.213.{subnet / 64}.{(subnet % 64 * 4) + 1}";
         var serverAddress = $"10.213.{subnet / 64}.{(subnet % 64 * 4) + 2}";
         var server = new NamespacedGanesha($"ddnfs{id}", directory, hostAddress, serverAddress);

@@ -135,6 +135,25 @@ public sealed class SyncPassTests
     }
 
     [Fact]
+    public async Task RunAsync_StagingLeftByACrashedPass_ClearedNotPublished()
+    {
+        await using var harness = await SyncHarness.StartAsync();
+        harness.Source.AddGoodRun("enwiki", "20261101", ("pages.xml.bz2", 2_000));
+        Assert.True((await harness.PassAsync()).Succeeded);
+
+        // A pass killed between staging and publishing left a status file for a run that has no data here.
+        var stale = harness.Dest(Path.Combine(StageArguments.StagingDirectory, "public/enwiki/20261120/dumpstatus.json"));
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        await File.WriteAllTextAsync(stale, "{\"jobs\": {}}");
+
+        var result = await harness.PassAsync();
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.False(File.Exists(harness.Dest("public/enwiki/20261120/dumpstatus.json")));
+        Assert.False(Directory.Exists(harness.Dest(StageArguments.StagingDirectory)));
+    }
+
+    [Fact]
     public async Task RunAsync_FirstPassFromEmptySource_RefusesAndPublishesNothing()
     {
         await using var harness = await SyncHarness.StartAsync();
