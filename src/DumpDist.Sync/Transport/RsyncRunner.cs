@@ -25,9 +25,10 @@ public sealed class RsyncRunner
     /// Runs rsync with <paramref name="arguments"/>; <paramref name="onOutputLine"/> sees each stdout
     /// line. With a positive <paramref name="ioTimeout"/>, rsync is stopped (outcome
     /// <see cref="RsyncOutcome.Timeout"/>) once its process tree has read, written and computed
-    /// nothing for that long (see <see cref="ProcessActivity"/>). With <paramref name="logFile"/>, rsync is told to log there too (--log-file; the
-    /// arguments give --log-file-format), and once it has exited <paramref name="onOutputLine"/>
-    /// also sees each logged line without rsync's date and pid prefix; the file is then deleted.
+    /// nothing for that long (see <see cref="ProcessActivity"/>). With <paramref name="logFile"/>,
+    /// rsync is told to log there too (--log-file; the arguments give --log-file-format), and once
+    /// it has exited <paramref name="onOutputLine"/> also sees each logged line without rsync's
+    /// date and pid prefix; the file is then deleted.
     /// </summary>
     /// <remarks>
     /// rsync writes each --out-format line to stdout with its own write(): 20,000 files mean
