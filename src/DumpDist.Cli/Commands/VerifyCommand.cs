@@ -33,8 +33,10 @@ internal static class VerifyCommand
             VerificationReport report;
             try
             {
-                var cache = VerificationCache.Open(parseResult.GetValue(stateDir)?.FullName ?? StateDirectories.DefaultFor(root.FullName));
+                // The cache (SQLite start-up) opens while the tree is read.
+                var opening = Task.Run(() => VerificationCache.Open(parseResult.GetValue(stateDir)?.FullName ?? StateDirectories.DefaultFor(root.FullName)), CancellationToken.None);
                 var plan = VerificationPlanner.ForTree(root.FullName);
+                var cache = await opening;
                 report = await RunWithProgressAsync(new FileVerifier(cache, TimeProvider.System), plan, cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
