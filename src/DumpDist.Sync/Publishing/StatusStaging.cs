@@ -57,9 +57,10 @@ public sealed class StatusStaging
         foreach (var relative in files)
         {
             var target = Path.Combine(Destination, relative);
-            if (created.Add(Path.GetDirectoryName(target)!))
+            var directory = Path.GetDirectoryName(target)!;
+            if (created.Add(directory))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Directory.CreateDirectory(directory);
             }
 
             File.Move(Path.Combine(Root, relative), target, overwrite: true);

@@ -32,8 +32,8 @@ public sealed class RsyncRunner
     /// </summary>
     /// <remarks>
     /// rsync writes each --out-format line to stdout with its own write(): 20,000 files mean
-    /// 20,000 wake-ups of this process while rsync competes for the same cores (about 0.3 s of CPU
-    /// on a 0.7 s copy here). Logged to a file, the per-file lines cost rsync nothing extra.
+    /// 20,000 wake-ups of this process while rsync competes for the same cores (a 20,000-file,
+    /// 20 MB copy's data stage took 0.9 s that way, 0.7 s with the log file). Logged to a file, the per-file lines cost rsync nothing extra.
     /// The I/O timeout is watched here rather than passed as rsync's --timeout: that option makes
     /// the daemon send an extra small message before its file list, which then waits out Nagle
     /// against our delayed ACK, about 40 ms on every run.

@@ -1,7 +1,6 @@
 using DumpDist.Sync.Publishing;
 using DumpDist.Sync.State;
 using DumpDist.Sync.Tests.Support;
-using DumpDist.Sync.Trace;
 using DumpDist.Sync.Verification;
 
 namespace DumpDist.Sync.Tests.Publishing;

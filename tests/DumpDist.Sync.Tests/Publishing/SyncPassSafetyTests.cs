@@ -1,8 +1,5 @@
 using DumpDist.Sync.Publishing;
-using DumpDist.Sync.State;
 using DumpDist.Sync.Tests.Support;
-using DumpDist.Sync.Trace;
-using DumpDist.Sync.Verification;
 
 namespace DumpDist.Sync.Tests.Publishing;
 
