@@ -1,0 +1,7 @@
+namespace DumpDist.Core.Cluster;
+
+/// <summary>The outcome of <see cref="IAssignmentStore.CommitAsync"/>.</summary>
+/// <param name="Committed">True when the change is now the newest set.</param>
+/// <param name="Message">Why not, or which nodes took it (peers).</param>
+/// <param name="Acknowledged">The hosts that stored the change (peers store); empty for etcd.</param>
+public sealed record CommitResult(bool Committed, string Message, IReadOnlyList<string> Acknowledged);
