@@ -16,6 +16,11 @@ internal static class DumpDistCommandLine
         root.Subcommands.Add(WebCommand.Create());
         root.Subcommands.Add(NfsCommand.Create());
         root.Subcommands.Add(ClientCommand.Create());
+        root.Subcommands.Add(NodeCommand.Create());
+        root.Subcommands.Add(FailoverCommand.Create());
+        root.Subcommands.Add(DrainCommand.Create(undrain: false));
+        root.Subcommands.Add(DrainCommand.Create(undrain: true));
+        root.Subcommands.Add(StatusCommand.Create());
         return root;
     }
 

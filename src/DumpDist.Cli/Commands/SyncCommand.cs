@@ -130,7 +130,7 @@ internal static class SyncCommand
             return ExitCodes.Success;
         }
 
-        await Console.Error.WriteLineAsync($"dumpdist sync {options.Dataset}: {Describe(result.Outcome)}: {result.Message}");
+        await Console.Error.WriteLineAsync($"dumpdist sync {options.Dataset}: {result.Outcome.ToName()}: {result.Message}");
         foreach (var problem in result.Verification.Problems)
         {
             await Console.Error.WriteLineAsync($"  {problem.Kind}: {problem.Path}: {problem.Message}");
@@ -138,16 +138,6 @@ internal static class SyncCommand
 
         return ExitCodes.ProblemFound;
     }
-
-    private static string Describe(SyncPassOutcome outcome) => outcome switch
-    {
-        SyncPassOutcome.Refused => "refused",
-        SyncPassOutcome.RsyncFailed => "rsync failed",
-        SyncPassOutcome.VerifyFailed => "verification failed",
-        SyncPassOutcome.Cancelled => "cancelled",
-        SyncPassOutcome.LocalError => "failed",
-        _ => "ok",
-    };
 
     private static bool IsRate(string value) =>
         System.Text.RegularExpressions.Regex.IsMatch(value, "^[0-9]+(\\.[0-9]+)?[bkmgBKMG]?$");

@@ -1,4 +1,4 @@
-using DumpDist.Cli.Composition;
+using DumpDist.Node.Composition;
 using DumpDist.Sync.State;
 using System.CommandLine;
 using DumpDist.Core.Configuration;

@@ -9,4 +9,11 @@ namespace DumpDist.Core.Cluster;
 [JsonSerializable(typeof(AssignmentChange))]
 [JsonSerializable(typeof(NodeState))]
 [JsonSerializable(typeof(IReadOnlyList<AuditRecord>))]
+[JsonSerializable(typeof(IReadOnlyList<AssignmentChange>))]
+[JsonSerializable(typeof(FailoverRequest))]
+[JsonSerializable(typeof(IReadOnlyList<ServiceState>))]
+[JsonSerializable(typeof(IReadOnlyList<DatasetState>))]
+[JsonSerializable(typeof(DrainRequest))]
+[JsonSerializable(typeof(ChangeResponse))]
+[JsonSerializable(typeof(SyncTriggerResponse))]
 public sealed partial class ClusterJsonContext : JsonSerializerContext;

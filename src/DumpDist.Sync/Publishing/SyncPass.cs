@@ -96,15 +96,7 @@ public sealed partial class SyncPass
         Source = options.Source.Value,
         Started = result.Started,
         Completed = result.Completed,
-        Outcome = result.Outcome switch
-        {
-            SyncPassOutcome.Ok => "ok",
-            SyncPassOutcome.Refused => "refused",
-            SyncPassOutcome.RsyncFailed => "rsync-failed",
-            SyncPassOutcome.VerifyFailed => "verify-failed",
-            SyncPassOutcome.LocalError => "local-error",
-            _ => "cancelled",
-        },
+        Outcome = result.Outcome.ToName(),
         Message = result.Message,
         SourceFiles = result.SourceFiles,
         Files = result.Files,

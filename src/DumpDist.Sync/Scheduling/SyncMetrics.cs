@@ -39,7 +39,7 @@ public sealed class SyncMetrics
     /// <summary>Records a finished pass.</summary>
     public void Observe(string dataset, SyncPassResult result)
     {
-        _passes.WithLabels(dataset, result.Outcome.ToString().ToLowerInvariant()).Inc();
+        _passes.WithLabels(dataset, result.Outcome.ToName()).Inc();
         _passBytes.WithLabels(dataset).Set(result.Bytes);
         _passFiles.WithLabels(dataset).Set(result.Files);
         _bytes.WithLabels(dataset).Inc(result.Bytes);

@@ -33,6 +33,37 @@ public sealed partial class SyncScheduler : BackgroundService
     public IReadOnlyDictionary<string, SyncPassResult> LastResults =>
         _loops.Where(kv => kv.Value.LastResult is not null).ToDictionary(kv => kv.Key, kv => kv.Value.LastResult!, StringComparer.Ordinal);
 
+    /// <summary>The datasets whose pass is running now.</summary>
+    public IReadOnlyCollection<string> Running => _loops.Where(kv => kv.Value.IsRunning).Select(kv => kv.Key).ToArray();
+
+    /// <summary>The schedule of each dataset.</summary>
+    public IReadOnlyDictionary<string, SyncSchedule> Schedules => _loops.ToDictionary(kv => kv.Key, kv => kv.Value.Scheduled.Schedule, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Applies new pass options and schedules (a cluster-file edit) to the datasets already
+    /// scheduled; each loop recomputes its next pass at once, a running pass finishes with its
+    /// old options. Returns the names that could not be applied without a restart (datasets
+    /// added or removed).
+    /// </summary>
+    public IReadOnlyList<string> Reschedule(IReadOnlyList<ScheduledDataset> datasets)
+    {
+        var unapplied = new List<string>();
+        foreach (var scheduled in datasets)
+        {
+            if (_loops.TryGetValue(scheduled.Options.Dataset, out var loop))
+            {
+                loop.Replace(scheduled);
+            }
+            else
+            {
+                unapplied.Add(scheduled.Options.Dataset);
+            }
+        }
+
+        unapplied.AddRange(_loops.Keys.Where(k => !datasets.Any(d => d.Options.Dataset == k)));
+        return unapplied;
+    }
+
     /// <summary>
     /// Starts a pass of <paramref name="dataset"/> (or of every dataset) now, or right after the
     /// running one, and completes with the result(s). Unknown dataset: an empty list.
@@ -62,7 +93,10 @@ public sealed partial class SyncScheduler : BackgroundService
 
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var timer = Task.Delay(delay, _time, wake.Token);
-            await Task.WhenAny(timer, loop.Signal);
+            var signal = loop.Signal;
+            var rescheduled = loop.Rescheduled;
+            await Task.WhenAny(timer, signal, rescheduled);
+            var passDue = timer.IsCompletedSuccessfully || signal.IsCompleted;
             await wake.CancelAsync();
             await timer.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             if (stoppingToken.IsCancellationRequested)
@@ -70,8 +104,14 @@ public sealed partial class SyncScheduler : BackgroundService
                 break;
             }
 
+            if (!passDue)
+            {
+                continue; // a new schedule: compute the next pass again
+            }
+
             var waiting = loop.TakeWaiters();
             SyncPassResult result;
+            loop.IsRunning = true;
             try
             {
                 result = await _pass.RunAsync(loop.Scheduled.Options, stoppingToken);
@@ -82,6 +122,7 @@ public sealed partial class SyncScheduler : BackgroundService
                 result = new SyncPassResult { Outcome = SyncPassOutcome.RsyncFailed, Message = e.Message, Started = now, Completed = _time.GetUtcNow() };
             }
 
+            loop.IsRunning = false;
             loop.LastResult = result;
             _metrics?.Observe(loop.Scheduled.Options.Dataset, result);
             waiting.TrySetResult(result);
@@ -99,8 +140,40 @@ public sealed partial class SyncScheduler : BackgroundService
         private readonly Lock _gate = new();
         private TaskCompletionSource<SyncPassResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource _rescheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private volatile ScheduledDataset _scheduled = scheduled;
+        private volatile bool _running;
 
-        public ScheduledDataset Scheduled { get; } = scheduled;
+        public ScheduledDataset Scheduled => _scheduled;
+
+        public bool IsRunning
+        {
+            get => _running;
+            set => _running = value;
+        }
+
+        /// <summary>Completes when the schedule was replaced.</summary>
+        public Task Rescheduled
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _rescheduled.Task;
+                }
+            }
+        }
+
+        public void Replace(ScheduledDataset next)
+        {
+            lock (_gate)
+            {
+                _scheduled = next;
+                var woken = _rescheduled;
+                _rescheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                woken.TrySetResult();
+            }
+        }
 
         public SyncPassResult? LastResult { get; set; }
 

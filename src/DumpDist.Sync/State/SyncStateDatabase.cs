@@ -60,13 +60,16 @@ public sealed class SyncStateDatabase
     }
 
     /// <summary>The database file.</summary>
+    /// <summary>The database's file name in a state directory.</summary>
+    public const string FileName = "sync.db";
+
     public string Path { get; }
 
     /// <summary>Opens (creating if needed) `sync.db` in <paramref name="stateDirectory"/>.</summary>
     public static SyncStateDatabase Open(string stateDirectory)
     {
         Directory.CreateDirectory(stateDirectory);
-        var database = new SyncStateDatabase(System.IO.Path.Combine(stateDirectory, "sync.db"));
+        var database = new SyncStateDatabase(System.IO.Path.Combine(stateDirectory, FileName));
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
         command.CommandText = Schema;

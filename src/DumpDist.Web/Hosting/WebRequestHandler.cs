@@ -27,7 +27,8 @@ internal sealed class WebRequestHandler(
     WebMetrics metrics,
     AccessLogWriter? accessLog,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    IStatusPage? statusPage = null)
 {
     public const string HealthPath = "/-/health";
     private const string ApiPrefix = "/api/";
@@ -85,6 +86,14 @@ internal sealed class WebRequestHandler(
         if (path == HealthPath)
         {
             return await HealthAsync(context);
+        }
+
+        if (statusPage is not null && (path == IStatusPage.HtmlPath || path == IStatusPage.JsonPath))
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            var json = path == IStatusPage.JsonPath;
+            var body = await statusPage.RenderAsync(json, context.RequestAborted);
+            return await Responses.BytesAsync(context, StatusCodes.Status200OK, json ? "application/json" : "text/html; charset=utf-8", body);
         }
 
         if (path is not null && path.StartsWith(ApiPrefix, StringComparison.Ordinal))

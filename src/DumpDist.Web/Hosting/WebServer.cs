@@ -55,7 +55,7 @@ internal sealed class WebServer : IAsyncDisposable
 
     public WebMetrics Metrics { get; }
 
-    public static async Task<WebServer> StartAsync(WebServerOptions options, ILoggerFactory? loggerFactory = null, IDigestLookup? digests = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public static async Task<WebServer> StartAsync(WebServerOptions options, ILoggerFactory? loggerFactory = null, IDigestLookup? digests = null, TimeProvider? time = null, WebServerParts? parts = null, CancellationToken cancellationToken = default)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -66,9 +66,10 @@ internal sealed class WebServer : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         time ??= TimeProvider.System;
         var logger = loggerFactory.CreateLogger("DumpDist.Web");
-        var qos = new QosSettingsSource(options.Qos);
-        var drain = new DrainState(time);
-        var metrics = new WebMetrics();
+        // Parts that outlive one listener set (the node swaps listeners on a config change).
+        var qos = parts?.Qos ?? new QosSettingsSource(options.Qos);
+        var drain = parts?.Drain ?? new DrainState(time);
+        var metrics = parts?.Metrics ?? new WebMetrics();
         var resolver = new ResourceResolver(options.ServedRoot, time, options.MetadataTtl);
         var listings = new ListingCache(resolver.RootReal, time, options.ListingMaxAge);
         var limiter = new ClientLimiter(time);
@@ -84,7 +85,7 @@ internal sealed class WebServer : IAsyncDisposable
             Options.Create(new DumpApiOptions { TreeRoot = options.Root }),
             time,
             loggerFactory.CreateLogger<DumpApiMiddleware>());
-        var handler = new WebRequestHandler(resolver, listings, files, api, qos, drain, metrics, accessLog, time, logger);
+        var handler = new WebRequestHandler(resolver, listings, files, api, qos, drain, metrics, accessLog, time, logger, parts?.StatusPage);
         var certificates = options.HttpsListen.Count > 0
             ? new CertificateStore(options.CertificatePath!, options.CertificateKeyPath!, time, logger)
             : null;
@@ -105,6 +106,10 @@ internal sealed class WebServer : IAsyncDisposable
             // Awaiting a flush then waits until the bytes are handed to the socket, which the
             // sendfile path needs before it writes the body behind Kestrel's headers.
             socket.MaxWriteBufferSize = 2;
+            if (options.ReusePort)
+            {
+                socket.CreateBoundListenSocket = ReusePortSocket.CreateBound;
+            }
         });
         builder.WebHost.UseKestrel(kestrel =>
         {

@@ -44,6 +44,13 @@ internal sealed class WebServerOptions
 
     public TimeSpan ListingMaxAge { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Bind listeners with SO_REUSEPORT, so a node can bring up new listeners on the same
+    /// addresses before the old ones close (a config reload); the one-off command keeps the
+    /// strict "address in use" failure.
+    /// </summary>
+    public bool ReusePort { get; set; }
+
     /// <summary>How long a stop waits for in-flight downloads.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using DumpDist.Core.Tree;
+using DumpDist.Sync.State;
 using DumpDist.Sync.Verification;
 using DumpDist.Web.Serving;
 
-namespace DumpDist.Cli.Composition;
+namespace DumpDist.Node.Composition;
 
 /// <summary>
 /// Feeds the web's integrity decisions from the sync side's verified-file cache (sync.db in the
@@ -22,7 +23,7 @@ internal sealed class VerificationDigestLookup(VerificationCache cache, string p
     /// </summary>
     public static VerificationDigestLookup? TryOpen(string? stateDirectory, string treeRoot, TimeProvider time)
     {
-        if (stateDirectory is null || !File.Exists(Path.Combine(stateDirectory, "sync.db")))
+        if (stateDirectory is null || !File.Exists(Path.Combine(stateDirectory, SyncStateDatabase.FileName)))
         {
             return null;
         }

@@ -1,0 +1,131 @@
+using DumpDist.Core.Cluster;
+using DumpDist.Core.Configuration;
+using DumpDist.Core.Configuration.Source;
+using DumpDist.Nfs.Exports;
+using DumpDist.Nfs.Hosting;
+using DumpDist.Node.Admin;
+using DumpDist.Node.Assignments;
+using DumpDist.Node.Assignments.Peers;
+using DumpDist.Node.Composition;
+using DumpDist.Node.Health;
+using DumpDist.Node.Status;
+using DumpDist.Sync.Hosting;
+using DumpDist.Sync.Scheduling;
+using DumpDist.Web.Hosting;
+using DumpDist.Web.Serving;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DumpDist.Node.Hosting;
+
+/// <summary>
+/// Composes a serving host on one generic host: the cluster-file source (validated, watched),
+/// scheduled sync and verification, the web service, the NFS server, the assignments store, the
+/// health of each service, and the admin API. Parts the cluster file does not configure are left out.
+/// </summary>
+internal static class NodeHostBuilder
+{
+    public static IHost Build(ClusterConfigSource source, NodeOptions options, AdminTokens tokens, Action<ILoggingBuilder>? logging = null, TimeProvider? time = null)
+    {
+        var config = source.Current;
+        var host = config.FindHost(options.HostName) ?? throw new InvalidOperationException($"host '{options.HostName}' is not in {source.Path}");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddSystemd();
+        builder.Logging.ClearProviders();
+        if (logging is null)
+        {
+            // Under systemd the console logger writes journald-friendly lines (<6>category: message).
+            builder.Logging.AddSystemdConsole(o => o.UseUtcTimestamp = true);
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
+        else
+        {
+            logging(builder.Logging);
+        }
+
+        var services = builder.Services;
+        time ??= TimeProvider.System;
+        services.AddSingleton(time);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        services.AddDumpDistClusterConfig(source, watch: true, options.ConfigPollInterval);
+
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        services.AddSingleton(registry);
+        var admin = AdminSettings.From(config);
+        services.AddSingleton(admin);
+        services.AddSingleton(tokens);
+        var http = AdminHttp.Create(admin);
+        Func<IReadOnlyDictionary<string, AdminClient>> peers = () =>
+            AdminHttp.Clients(source.Current, admin, http, tokens.PeerToken).Where(p => p.Key != options.HostName).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+        // The admin API first: its health endpoints answer (503) while the rest starts.
+        services.AddSingleton<IAssignmentStore>(sp => new PeersAssignmentStore(
+            NodeDatabase.Open(host.StateDir), AssignmentDefaults.From(config), peers, sp.GetRequiredService<ILoggerFactory>().CreateLogger("DumpDist.Node.Assignments")));
+        services.AddSingleton(sp => new PeerStateMonitor(peers, time, NodeDefaults.PeerPoll));
+        services.AddSingleton(sp => new AdminApiService(source, options.HostName, admin, sp.GetRequiredService<AdminRequestHandler>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<AdminApiService>());
+        services.AddSingleton<IHostedService>(sp => new AssignmentRefresher(sp.GetRequiredService<IAssignmentStore>(), source, time, NodeDefaults.AssignmentRefresh(config)));
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PeerStateMonitor>());
+
+        services.AddDumpDistSync(new SyncHostOptions { HostName = options.HostName });
+        services.AddSingleton(sp => new DatasetStatusReader(sp.GetRequiredService<SyncScheduler>(), host.StateDir));
+
+        if (config.Services.Web is not null)
+        {
+            services.AddSingleton<IDigestLookup>(sp => VerificationDigestLookup.TryOpen(host.StateDir, host.Root, time) ?? (IDigestLookup)new LazyDigestLookup(host.StateDir, host.Root, time));
+            services.AddSingleton<IStatusPage, StatusPage>();
+            services.AddDumpDistWeb(new WebHostOptions { HostName = options.HostName, ReusePort = true, AccessLogPath = options.AccessLogPath });
+            services.AddSingleton<IServiceProbe>(sp => new WebServiceProbe(sp.GetRequiredService<WebHostedService>()));
+            services.AddSingleton<IHostedService>(sp => new DrainFollower(
+                sp.GetRequiredService<IAssignmentStore>(), sp.GetRequiredService<WebHostedService>(), source, options.HostName, sp.GetRequiredService<ILogger<DrainFollower>>()));
+        }
+
+        if (config.Services.NfsVps is not null || config.Services.NfsAnalytics is not null)
+        {
+            var server = options.NfsServer ?? (Directory.Exists("/proc/fs/nfsd") ? ExportsFormat.Kernel : ExportsFormat.Ganesha);
+            var ganeshaDir = Path.Combine(host.StateDir, "ganesha");
+            var nfs = new NfsServerOptions
+            {
+                Server = server,
+                GaneshaRender = new GaneshaRenderOptions { BindAddress = host.PublicAddress.ToString(), RecoveryRoot = Path.Combine(ganeshaDir, "recovery") },
+                Ganesha = new Nfs.Ganesha.GaneshaOptions
+                {
+                    ConfigPath = Path.Combine(ganeshaDir, "ganesha.conf"),
+                    LogPath = Path.Combine(ganeshaDir, "ganesha.log"),
+                    PidFile = Path.Combine(ganeshaDir, "ganesha.pid"),
+                },
+            };
+            services.AddDumpDistNfsServer(config, options.HostName, nfs);
+            foreach (var kind in new[] { ServiceKind.NfsVps, ServiceKind.NfsAnalytics }.Where(k => config.Services.Get(k) is not null))
+            {
+                services.AddSingleton<IServiceProbe>(sp => new NfsServiceProbe(kind, sp.GetRequiredService<NfsServerStatus>()));
+            }
+        }
+
+        services.AddSingleton(sp => new NodeHealth(
+            source, options.HostName, sp.GetRequiredService<IAssignmentStore>(), sp.GetServices<IServiceProbe>(), sp.GetRequiredService<DatasetStatusReader>(), sp.GetRequiredService<PeerStateMonitor>()));
+        services.AddSingleton(sp => new NodeStateBuilder(sp.GetRequiredService<NodeHealth>(), sp.GetRequiredService<IAssignmentStore>(), sp.GetRequiredService<DatasetStatusReader>(), time));
+        services.AddSingleton(sp => new FailoverCoordinator(source, options.HostName, sp.GetRequiredService<IAssignmentStore>(), sp.GetRequiredService<NodeStateBuilder>(), peers, time));
+        services.AddSingleton(sp =>
+        {
+            var metrics = new NodeMetrics(registry, sp.GetRequiredService<NodeHealth>, sp.GetRequiredService<IAssignmentStore>());
+            if (sp.GetService<WebHostedService>() is { } web)
+            {
+                metrics.Include(web.Parts.Metrics.Registry);
+            }
+
+            return metrics;
+        });
+        services.AddSingleton(sp => new AdminRequestHandler(
+            tokens,
+            sp.GetRequiredService<NodeHealth>(),
+            sp.GetRequiredService<NodeStateBuilder>(),
+            sp.GetRequiredService<IAssignmentStore>(),
+            sp.GetRequiredService<FailoverCoordinator>(),
+            sp.GetService<SyncScheduler>(),
+            sp.GetRequiredService<NodeMetrics>(),
+            sp.GetRequiredService<ILogger<AdminRequestHandler>>()));
+        return builder.Build();
+    }
+}

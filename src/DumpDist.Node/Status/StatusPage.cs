@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using DumpDist.Core.Cluster;
+using DumpDist.Node.Health;
+using DumpDist.Web.Hosting;
+
+namespace DumpDist.Node.Status;
+
+/// <summary>
+/// <c>/status</c> and <c>/status.json</c> on the public web: every host, every service, who is
+/// active, health, sync freshness, drain state, from this node and the last look at its peers.
+/// Nothing secret: no tokens, no admin addresses.
+/// </summary>
+internal sealed class StatusPage(NodeStateBuilder self, PeerStateMonitor peers, TimeProvider time) : IStatusPage
+{
+    public Task<byte[]> RenderAsync(bool json, CancellationToken cancellationToken)
+    {
+        var mine = self.Build();
+        var hosts = new List<(string Host, NodeState? State, string? Error)> { (mine.Host, mine, null) };
+        hosts.AddRange(peers.Last.Values.OrderBy(p => p.Host, StringComparer.Ordinal).Select(p => (p.Host, p.State, p.Error)));
+        return Task.FromResult(json ? Json(mine, hosts) : Html(mine, hosts));
+    }
+
+    private static byte[] Json(NodeState mine, List<(string Host, NodeState? State, string? Error)> hosts)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("reported_by", mine.Host);
+            writer.WriteString("now", mine.Now);
+            writer.WritePropertyName("assignments");
+            JsonSerializer.Serialize(writer, mine.Assignments, ClusterJsonContext.Default.AssignmentSet);
+            writer.WriteStartArray("hosts");
+            foreach (var (host, state, error) in hosts)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("host", host);
+                writer.WriteBoolean("reachable", state is not null);
+                if (error is not null)
+                {
+                    writer.WriteString("error", "unreachable");
+                }
+
+                if (state is not null)
+                {
+                    writer.WriteBoolean("draining", state.Draining);
+                    writer.WritePropertyName("services");
+                    JsonSerializer.Serialize(writer, state.Services, ClusterJsonContext.Default.IReadOnlyListServiceState);
+                    writer.WritePropertyName("datasets");
+                    JsonSerializer.Serialize(writer, state.Datasets, ClusterJsonContext.Default.IReadOnlyListDatasetState);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private byte[] Html(NodeState mine, List<(string Host, NodeState? State, string? Error)> hosts)
+    {
+        var now = time.GetUtcNow();
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>dumpdist status</title><style>body{font-family:system-ui,sans-serif;margin:1rem;max-width:60rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd}.ok{color:#070}.bad{color:#b00}.standby{color:#666}</style></head><body>")
+            .Append("<h1>dumpdist status</h1>")
+            .Append("<p>Reported by <b>").Append(E(mine.Host)).Append("</b> at ").Append(E(now.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(", assignments epoch ").Append(mine.Assignments.Epoch).Append(".</p>");
+        html.Append("<h2>Services</h2><table><tr><th>Service</th><th>Active host</th></tr>");
+        foreach (var (service, host) in mine.Assignments.Services.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            html.Append("<tr><td>").Append(E(service)).Append("</td><td class=\"active\">").Append(E(host)).Append("</td></tr>");
+        }
+
+        html.Append("</table><h2>Hosts</h2><table><tr><th>Host</th><th>State</th><th>Services</th><th>Last good sync</th></tr>");
+        foreach (var (host, state, _) in hosts)
+        {
+            html.Append("<tr><td>").Append(E(host)).Append("</td>");
+            if (state is null)
+            {
+                html.Append("<td class=\"bad\">unreachable</td><td></td><td></td></tr>");
+                continue;
+            }
+
+            html.Append("<td class=\"").Append(state.Draining ? "bad\">draining" : "ok\">up").Append("</td><td>");
+            foreach (var service in state.Services)
+            {
+                var css = service.Healthy ? "ok" : service.Working ? "standby" : "bad";
+                var word = service.Healthy ? "active" : service.Working ? "standby" : "down";
+                html.Append("<span class=\"").Append(css).Append("\">").Append(E(service.Name)).Append(": ").Append(word).Append("</span><br>");
+            }
+
+            html.Append("</td><td>");
+            foreach (var dataset in state.Datasets)
+            {
+                html.Append(E(dataset.Name)).Append(": ").Append(dataset.LastGoodCompleted is { } done ? E(Age(now - done)) + " ago" : "never").Append("<br>");
+            }
+
+            html.Append("</td></tr>");
+        }
+
+        html.Append("</table></body></html>\n");
+        return Encoding.UTF8.GetBytes(html.ToString());
+    }
+
+    private static string Age(TimeSpan age) => age.TotalMinutes < 1 ? $"{age.TotalSeconds:0} s"
+        : age.TotalHours < 1 ? $"{age.TotalMinutes:0} min"
+        : age.TotalDays < 2 ? $"{age.TotalHours:0.#} h" : $"{age.TotalDays:0.#} days";
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
