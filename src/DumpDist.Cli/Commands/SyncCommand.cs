@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DumpDist.Sync.Publishing;
+using DumpDist.Sync.Scheduling;
 using DumpDist.Sync.State;
 using DumpDist.Sync.Transport;
 using Microsoft.Extensions.Logging;
@@ -91,21 +92,9 @@ internal static class SyncCommand
                 return await RunPassAsync(pass, options, cancellationToken);
             }
 
-            var every = parseResult.GetValue(interval);
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await RunPassAsync(pass, options, cancellationToken);
-                try
-                {
-                    await Task.Delay(every, cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-
-            return ExitCodes.Success;
+            // The same scheduler the node runs, with one dataset on a fixed interval.
+            var schedule = new ScheduledDataset(options, SyncSchedule.Every(parseResult.GetValue(interval)));
+            return await SyncFromConfig.RunScheduledAsync(pass, [schedule], loggerFactory, cancellationToken);
         });
         return command;
     }

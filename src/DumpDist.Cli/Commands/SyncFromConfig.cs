@@ -55,7 +55,12 @@ internal static class SyncFromConfig
             return exit;
         }
 
-        var schedules = SyncSchedules.For(loaded.Config, host, passes);
+        return await RunScheduledAsync(pass, SyncSchedules.For(loaded.Config, host, passes), loggerFactory, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="schedules"/> on the node's scheduler until cancelled (SIGTERM stops a running pass cleanly).</summary>
+    public static async Task<int> RunScheduledAsync(SyncPass pass, IReadOnlyList<ScheduledDataset> schedules, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
         using var scheduler = new SyncScheduler(pass, schedules, TimeProvider.System, loggerFactory.CreateLogger<SyncScheduler>(), metrics: null);
         await scheduler.StartAsync(cancellationToken);
         try

@@ -5,7 +5,12 @@ using DumpDist.Core.Configuration;
 using DumpDist.Web.Configuration;
 using DumpDist.Web.Hosting;
 using DumpDist.Web.Qos;
+using DumpDist.Web.Serving;
+using DumpDist.Core.Configuration.Source;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DumpDist.Cli.Commands;
 
@@ -67,7 +72,7 @@ internal static class WebCommand
                 fromConfig.AdminListen = parseResult.GetValue(admin);
                 fromConfig.AccessLogPath = parseResult.GetValue(accessLog);
                 fromConfig.ZeroCopy = !parseResult.GetValue(noSendfile);
-                return await RunAsync(fromConfig, configFile.FullName, hostConfig.StateDir, cancellationToken);
+                return await RunAsync(fromConfig, configFile.FullName, hostConfig.StateDir, cancellationToken, hostName);
             }
 
             if (parseResult.GetValue(root) is null || parseResult.GetValue(listen) is not { Length: > 0 })
@@ -100,7 +105,7 @@ internal static class WebCommand
         return command;
     }
 
-    internal static async Task<int> RunAsync(WebServerOptions options, string? configPath, string? stateDirectory, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(WebServerOptions options, string? configPath, string? stateDirectory, CancellationToken cancellationToken, string? hostName = null)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -113,27 +118,41 @@ internal static class WebCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        // Logs go to stderr; stdout carries only the bound addresses, for scripts.
-        using var loggerFactory = LoggerFactory.Create(logging => logging
-            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; console.UseUtcTimestamp = true; })
-            .SetMinimumLevel(Environment.GetEnvironmentVariable("DUMPDIST_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Information));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        // The same generic host and web service the node runs; logs on stderr, stdout carries
+        // only the bound addresses (for scripts using port 0). SIGTERM/SIGINT stop it gracefully.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; console.UseUtcTimestamp = true; });
+        builder.Logging.SetMinimumLevel(Environment.GetEnvironmentVariable("DUMPDIST_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
+        if (VerificationDigestLookup.TryOpen(stateDirectory, options.Root, TimeProvider.System) is { } digests)
         {
-            context.Cancel = true;
-            stop.Cancel();
-        });
-        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
+            builder.Services.AddSingleton<IDigestLookup>(digests);
+        }
 
-        WebServer server;
+        if (configPath is not null && hostName is not null)
+        {
+            var source = ClusterConfigSource.Open(configPath, NullLogger.Instance, out _);
+            if (source is null)
+            {
+                return ExitCodes.UsageOrConfig;
+            }
+
+            builder.Services.AddDumpDistClusterConfig(source, watch: true);
+            var host = new WebHostOptions { HostName = hostName, AccessLogPath = options.AccessLogPath, ZeroCopy = options.ZeroCopy, AdminListen = options.AdminListen };
+            builder.Services.AddDumpDistWeb(host);
+        }
+        else
+        {
+            builder.Services.AddDumpDistWeb(_ => new FixedWebOptionsSource(options));
+        }
+
+        using var app = builder.Build();
         try
         {
-            server = await WebServer.StartAsync(options, loggerFactory, VerificationDigestLookup.TryOpen(stateDirectory, options.Root, TimeProvider.System), cancellationToken: stop.Token);
+            await app.StartAsync(cancellationToken);
         }
         catch (IOException e)
         {
@@ -146,27 +165,19 @@ internal static class WebCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        await using (server)
+        var server = app.Services.GetRequiredService<WebHostedService>().Server!;
+        foreach (var address in server.Addresses)
         {
-            // The bound addresses on stdout, one per line, so scripts using port 0 can find them.
-            foreach (var address in server.Addresses)
-            {
-                Console.WriteLine($"listening {address}");
-            }
-
-            if (server.AdminAddress is not null)
-            {
-                Console.WriteLine($"admin {server.AdminAddress}");
-            }
-
-            await Console.Out.FlushAsync(CancellationToken.None);
-            var reload = configPath is null
-                ? Task.CompletedTask
-                : new QosReloader(configPath, server.Qos, TimeProvider.System, loggerFactory.CreateLogger("DumpDist.Web.Config")).RunAsync(TimeSpan.FromSeconds(2), stop.Token);
-            await server.WaitForShutdownAsync(stop.Token);
-            await reload;
+            Console.WriteLine($"listening {address}");
         }
 
+        if (server.AdminAddress is not null)
+        {
+            Console.WriteLine($"admin {server.AdminAddress}");
+        }
+
+        await Console.Out.FlushAsync(CancellationToken.None);
+        await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Success;
     }
 }

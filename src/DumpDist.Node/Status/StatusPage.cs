@@ -12,11 +12,12 @@ namespace DumpDist.Node.Status;
 /// active, health, sync freshness, drain state, from this node and the last look at its peers.
 /// Nothing secret: no tokens, no admin addresses.
 /// </summary>
-internal sealed class StatusPage(NodeStateBuilder self, PeerStateMonitor peers, TimeProvider time) : IStatusPage
+/// <remarks>The state builder is resolved on first use: the web (which serves this page) is itself one of the services the state describes.</remarks>
+internal sealed class StatusPage(Lazy<NodeStateBuilder> self, PeerStateMonitor peers, TimeProvider time) : IStatusPage
 {
     public Task<byte[]> RenderAsync(bool json, CancellationToken cancellationToken)
     {
-        var mine = self.Build();
+        var mine = self.Value.Build();
         var hosts = new List<(string Host, NodeState? State, string? Error)> { (mine.Host, mine, null) };
         hosts.AddRange(peers.Last.Values.OrderBy(p => p.Host, StringComparer.Ordinal).Select(p => (p.Host, p.State, p.Error)));
         return Task.FromResult(json ? Json(mine, hosts) : Html(mine, hosts));

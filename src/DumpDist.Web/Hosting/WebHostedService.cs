@@ -1,6 +1,3 @@
-using DumpDist.Core.Configuration;
-using DumpDist.Core.Configuration.Source;
-using DumpDist.Web.Configuration;
 using DumpDist.Web.Drain;
 using DumpDist.Web.Metrics;
 using DumpDist.Web.Qos;
@@ -11,15 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace DumpDist.Web.Hosting;
 
 /// <summary>
-/// The download service as a hosted service fed by the cluster-file source: QoS changes apply to
+/// The download service as a hosted service fed by an options source (the cluster file, or the
+/// one-off command's flags): QoS changes apply to
 /// the running server (downloads in flight pick them up at their next chunk); a change of listen
 /// addresses, certificate files or plain-HTTP policy starts a new listener set first and then
 /// stops the old one, whose downloads in flight finish (up to <c>stop_timeout</c>).
 /// </summary>
 internal sealed partial class WebHostedService : IHostedService, IAsyncDisposable
 {
-    private readonly IClusterConfigSource _config;
-    private readonly WebHostOptions _host;
+    private readonly IWebOptionsSource _source;
     private readonly IDigestLookup? _digests;
     private readonly ILoggerFactory _loggers;
     private readonly TimeProvider _time;
@@ -30,15 +27,14 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
     private WebServer? _server;
     private WebServerOptions? _options;
 
-    public WebHostedService(IClusterConfigSource config, WebHostOptions host, IDigestLookup? digests, IStatusPage? statusPage, ILoggerFactory loggers, TimeProvider time)
+    public WebHostedService(IWebOptionsSource source, IDigestLookup? digests, IStatusPage? statusPage, ILoggerFactory loggers, TimeProvider time)
     {
-        _config = config;
-        _host = host;
+        _source = source;
         _digests = digests;
         _loggers = loggers;
         _time = time;
         _logger = loggers.CreateLogger("DumpDist.Web");
-        var initial = Build(config.Current);
+        var initial = source.Build();
         Parts = new WebServerParts(new QosSettingsSource(initial.Qos), new DrainState(time), new WebMetrics(), statusPage);
     }
 
@@ -53,7 +49,7 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = Build(_config.Current);
+        var options = _source.Build();
         var problems = options.Validate();
         if (problems.Count > 0)
         {
@@ -63,7 +59,7 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
         _server = await WebServer.StartAsync(options, _loggers, _digests, _time, Parts, cancellationToken);
         _options = options;
         Problem = null;
-        _subscription = _config.Subscribe((previous, current) => _ = ApplyAsync(current));
+        _subscription = _source.Subscribe(() => _ = ApplyAsync());
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -94,7 +90,7 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
     }
 
     /// <summary>Applies a new snapshot; completes when the new listeners (if any) are up.</summary>
-    internal async Task ApplyAsync(ClusterConfig config)
+    internal async Task ApplyAsync()
     {
         await _swap.WaitAsync();
         try
@@ -104,7 +100,17 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
                 return;
             }
 
-            var next = Build(config);
+            WebServerOptions next;
+            try
+            {
+                next = _source.Build();
+            }
+            catch (InvalidOperationException e)
+            {
+                LogSwapRefused(_logger, e.Message);
+                return;
+            }
+
             Parts.Qos.Update(next.Qos);
             if (SameListeners(_options, next))
             {
@@ -141,17 +147,6 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
         {
             _swap.Release();
         }
-    }
-
-    private WebServerOptions Build(ClusterConfig config)
-    {
-        var host = config.FindHost(_host.HostName) ?? throw new InvalidOperationException($"host '{_host.HostName}' is not in the cluster file");
-        var options = WebServerOptionsFactory.Create(config, host);
-        options.AccessLogPath = _host.AccessLogPath;
-        options.ZeroCopy = _host.ZeroCopy;
-        options.ReusePort = _host.ReusePort;
-        options.AdminListen = _host.AdminListen;
-        return options;
     }
 
     private static bool SameListeners(WebServerOptions a, WebServerOptions b) =>

@@ -13,13 +13,15 @@ internal static class WebServiceCollectionExtensions
     /// registered cluster-config source. An <see cref="IDigestLookup"/> and an <see cref="IStatusPage"/>
     /// are used when registered.
     /// </summary>
-    public static IServiceCollection AddDumpDistWeb(this IServiceCollection services, WebHostOptions options)
+    public static IServiceCollection AddDumpDistWeb(this IServiceCollection services, WebHostOptions options) =>
+        services.AddDumpDistWeb(sp => new Configuration.ClusterWebOptionsSource(sp.GetRequiredService<Core.Configuration.Source.IClusterConfigSource>(), options));
+
+    /// <summary>Adds the web service with options from <paramref name="source"/> (the one-off command's flags).</summary>
+    public static IServiceCollection AddDumpDistWeb(this IServiceCollection services, Func<IServiceProvider, IWebOptionsSource> source)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(options);
         services.AddSingleton(sp => new WebHostedService(
-            sp.GetRequiredService<Core.Configuration.Source.IClusterConfigSource>(),
-            options,
+            source(sp),
             sp.GetService<IDigestLookup>(),
             sp.GetService<IStatusPage>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
