@@ -148,7 +148,7 @@ internal sealed class EtcdAssignmentStore : IAssignmentStore, IHostedService, IA
             Failure = { new RequestOp { RequestRange = new RangeRequest { Key = _keys.Assignments } } },
         };
 
-        var (response, error) = await InvokeAsync("commit", (endpoint, token) => endpoint.Client.TransactionAsync(transaction, cancellationToken: token), cancellationToken);
+        var (response, error) = await InvokeAsync("commit", isRead: false, (endpoint, token) => endpoint.Client.TransactionAsync(transaction, cancellationToken: token), cancellationToken);
         if (response is null)
         {
             // A timeout may hide a transaction that etcd applied; a re-read tells.
@@ -191,7 +191,7 @@ internal sealed class EtcdAssignmentStore : IAssignmentStore, IHostedService, IA
             SortOrder = RangeRequest.Types.SortOrder.Descend,
             Limit = limit,
         };
-        var (response, _) = await InvokeAsync("audit read", (endpoint, token) => endpoint.Client.GetAsync(request, cancellationToken: token), cancellationToken);
+        var (response, _) = await InvokeAsync("audit read", isRead: true, (endpoint, token) => endpoint.Client.GetAsync(request, cancellationToken: token), cancellationToken);
         if (response is null)
         {
             return [];
@@ -234,7 +234,7 @@ internal sealed class EtcdAssignmentStore : IAssignmentStore, IHostedService, IA
     private async Task<long?> ReadAsync(CancellationToken cancellationToken)
     {
         var request = new RangeRequest { Key = _keys.Assignments };
-        var (response, _) = await InvokeAsync("read", (endpoint, token) => endpoint.Client.GetAsync(request, cancellationToken: token), cancellationToken);
+        var (response, _) = await InvokeAsync("read", isRead: true, (endpoint, token) => endpoint.Client.GetAsync(request, cancellationToken: token), cancellationToken);
         if (response is null)
         {
             return null;
@@ -245,48 +245,50 @@ internal sealed class EtcdAssignmentStore : IAssignmentStore, IHostedService, IA
     }
 
     /// <summary>
-    /// One unary call with the options' timeout on the <see cref="TimeProvider"/>. Expected
-    /// failures come back as an error text; the caller's cancellation is thrown.
+    /// One unary call with the options' timeout on the <see cref="TimeProvider"/>. A read goes on
+    /// to the next endpoint when one does not answer; a commit is tried once (a timed-out
+    /// transaction may have been applied). Expected failures come back as an error text; the
+    /// caller's cancellation is thrown.
     /// </summary>
-    private async Task<(T? Response, string? Error)> InvokeAsync<T>(string operation, Func<EtcdEndpoint, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<(T? Response, string? Error)> InvokeAsync<T>(string operation, bool isRead, Func<EtcdEndpoint, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
         where T : class
     {
-        var endpoint = _endpoints.Current;
-        using var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
+        var errors = new List<string>();
+        var attempts = isRead ? _endpoints.Count : 1;
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
-            var response = await call(endpoint, linked.Token);
-            SetReachable(true, endpoint.ToString());
-            return (response, null);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OperationCanceledException or RpcException)
-        {
-            if (timeout.IsCancellationRequested)
+            var endpoint = _endpoints.Current;
+            using var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            try
             {
-                return (null, CallFailed(endpoint, $"{endpoint} did not answer within {_options.Timeout.TotalSeconds:0.###} s"));
-            }
-
-            var detail = $"{endpoint}: {Describe(ex)}";
-            if (ex is RpcException rpc && !MeansUnreachable(rpc))
-            {
+                var response = await call(endpoint, linked.Token);
                 SetReachable(true, endpoint.ToString());
-                EtcdStoreLog.CallFailed(_logger, operation, detail);
-                return (null, detail);
+                return (response, null);
             }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OperationCanceledException or RpcException)
+            {
+                if (ex is RpcException rpc && !timeout.IsCancellationRequested && !MeansUnreachable(rpc))
+                {
+                    var answer = $"{endpoint}: {Describe(ex)}";
+                    SetReachable(true, endpoint.ToString());
+                    EtcdStoreLog.CallFailed(_logger, operation, answer);
+                    return (null, answer);
+                }
 
-            return (null, CallFailed(endpoint, detail));
+                errors.Add(timeout.IsCancellationRequested
+                    ? $"{endpoint} did not answer within {_options.Timeout.TotalSeconds:0.###} s"
+                    : $"{endpoint}: {Describe(ex)}");
+                _endpoints.Failed(endpoint);
+            }
         }
-    }
 
-    private string CallFailed(EtcdEndpoint endpoint, string detail)
-    {
-        _endpoints.Failed(endpoint);
+        var detail = string.Join("; ", errors);
         SetReachable(false, detail);
 
         // The watch may still look established on a connection that is gone; make it prove itself.
         Volatile.Read(ref _watchAttempt)?.Cancel();
-        return detail;
+        return (null, detail);
     }
 
     /// <summary>Takes an observation of the assignments key (null: absent) at <paramref name="observedAt"/>; returns the set it held.</summary>
@@ -476,7 +478,8 @@ internal sealed class EtcdAssignmentStore : IAssignmentStore, IHostedService, IA
                 }
             }
 
-            CallFailed(endpoint, $"{endpoint} closed the watch");
+            _endpoints.Failed(endpoint);
+            SetReachable(false, $"{endpoint} closed the watch");
             return WatchOutcome.Failed;
         }
         catch (Exception ex) when (ex is OperationCanceledException or RpcException or InvalidOperationException)

@@ -19,10 +19,9 @@ internal sealed class EtcdEndpoints : IDisposable
         _endpoints = [.. urls.Select(url => new EtcdEndpoint(url, timeout))];
     }
 
-    public EtcdEndpoint Current => _endpoints[Volatile.Read(ref _current) % _endpoints.Length];
+    public int Count => _endpoints.Length;
 
-    /// <summary>All URLs, for messages.</summary>
-    public string Describe() => string.Join(", ", _endpoints.Select(endpoint => endpoint.Url));
+    public EtcdEndpoint Current => _endpoints[Volatile.Read(ref _current) % _endpoints.Length];
 
     /// <summary>Moves past <paramref name="failed"/> if it is still the one in use (two failing calls move on once).</summary>
     public void Failed(EtcdEndpoint failed)

@@ -173,6 +173,26 @@ public sealed class EtcdAssignmentStoreTests
     }
 
     [Fact]
+    public async Task StartAsync_FirstEndpointDown_UsesTheNextAndStaysReachable()
+    {
+        await using var etcd = await EtcdServer.StartAsync();
+        var nowhere = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var log = new CapturingLogger<EtcdAssignmentStore>();
+        await using var store = new EtcdAssignmentStore(Defaults, Options(nowhere, etcd.ClientUrl), TimeProvider.System, log);
+        await using var other = Create(etcd.ClientUrl);
+        await store.StartAsync(CancellationToken.None);
+        await other.StartAsync(CancellationToken.None);
+
+        Assert.True(store.Reachable);
+        var seen = StoreWaits.EpochAsync(store, 1);
+        Assert.True((await other.CommitAsync(Failover(other.Current, "web", "dumps2"), CancellationToken.None)).Committed);
+        await seen;
+        var result = await store.CommitAsync(Failover(store.Current, "rsync", "dumps2"), CancellationToken.None);
+        Assert.True(result.Committed, result.Message);
+        Assert.Equal(0, log.Count(6301));
+    }
+
+    [Fact]
     public async Task CommitAsync_EpochNotNext_FailsWithoutWriting()
     {
         await using var etcd = await EtcdServer.StartAsync();
