@@ -89,6 +89,12 @@ public sealed class EtcdServer : IAsyncDisposable
         process.Dispose();
     }
 
+    /// <summary>Freezes the member (SIGSTOP): its connections stay open but nothing answers, as on a hung host.</summary>
+    public Task FreezeAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets a frozen member go on (SIGCONT).</summary>
+    public Task ThawAsync() => SignalAsync("-CONT");
+
     /// <summary>Starts the member again on the same ports and data dir and waits until it is healthy.</summary>
     public async Task RestartAsync()
     {
@@ -111,6 +117,16 @@ public sealed class EtcdServer : IAsyncDisposable
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException("etcd is not running");
+        var result = await ExternalProgram.RunAsync("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {process.Id} failed: {result.StandardError}");
         }
     }
 

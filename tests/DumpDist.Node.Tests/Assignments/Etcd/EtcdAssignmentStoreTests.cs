@@ -158,6 +158,39 @@ public sealed class EtcdAssignmentStoreTests
     }
 
     [Fact]
+    public async Task Watch_EtcdHangsWithConnectionsOpen_KeepAliveNoticesAndWatchResumesAfterward()
+    {
+        await using var etcd = await EtcdServer.StartAsync();
+        var log = new CapturingLogger<EtcdAssignmentStore>();
+        var watching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        log.Logged += entry =>
+        {
+            if (entry.EventId == 6308)
+            {
+                watching.TrySetResult();
+            }
+        };
+        await using var store = new EtcdAssignmentStore(Defaults, Options(etcd.ClientUrl) with { Timeout = TimeSpan.FromSeconds(2) }, TimeProvider.System, log);
+        await store.StartAsync(CancellationToken.None);
+        await watching.Task.WaitAsync(StoreWaits.Timeout);
+
+        // Nothing closes the watch's connection: only the HTTP/2 pings (10 s, then the 2 s timeout) can tell.
+        var down = StoreWaits.ReachableAsync(store, false, TimeSpan.FromSeconds(40));
+        await etcd.FreezeAsync();
+        await down;
+        Assert.Same(Defaults, store.Current);
+
+        var up = StoreWaits.ReachableAsync(store, true, TimeSpan.FromSeconds(40));
+        await etcd.ThawAsync();
+        await up;
+        await using var other = Create(etcd.ClientUrl);
+        await other.StartAsync(CancellationToken.None);
+        var seen = StoreWaits.EpochAsync(store, 1);
+        Assert.True((await other.CommitAsync(Failover(other.Current, "web", "dumps2"), CancellationToken.None)).Committed);
+        Assert.Equal("dumps2", (await seen).HostOf("web"));
+    }
+
+    [Fact]
     public async Task StartAsync_EmptyEtcd_CurrentIsTheDefaults()
     {
         await using var etcd = await EtcdServer.StartAsync();

@@ -26,11 +26,11 @@ internal static class StoreWaits
             reached.TrySetResult(store.Current);
         }
 
-        return Finish(reached.Task, () => store.Changed -= OnChanged, $"epoch {epoch} (store holds {store.Current.Epoch})");
+        return Finish(reached.Task, () => store.Changed -= OnChanged, $"epoch {epoch} (store holds {store.Current.Epoch})", Timeout);
     }
 
     /// <summary>Completes when <see cref="EtcdAssignmentStore.Reachable"/> is <paramref name="reachable"/>.</summary>
-    public static Task<bool> ReachableAsync(EtcdAssignmentStore store, bool reachable)
+    public static Task<bool> ReachableAsync(EtcdAssignmentStore store, bool reachable, TimeSpan? timeout = null)
     {
         var reached = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnChanged(bool now)
@@ -47,18 +47,18 @@ internal static class StoreWaits
             reached.TrySetResult(reachable);
         }
 
-        return Finish(reached.Task, () => store.ReachableChanged -= OnChanged, $"Reachable == {reachable}");
+        return Finish(reached.Task, () => store.ReachableChanged -= OnChanged, $"Reachable == {reachable}", timeout ?? Timeout);
     }
 
-    private static async Task<T> Finish<T>(Task<T> task, Action unsubscribe, string what)
+    private static async Task<T> Finish<T>(Task<T> task, Action unsubscribe, string what, TimeSpan timeout)
     {
         try
         {
-            return await task.WaitAsync(Timeout);
+            return await task.WaitAsync(timeout);
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"the store did not reach {what} within {Timeout.TotalSeconds} s");
+            throw new TimeoutException($"the store did not reach {what} within {timeout.TotalSeconds} s");
         }
         finally
         {
