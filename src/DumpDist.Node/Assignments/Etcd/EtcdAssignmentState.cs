@@ -105,6 +105,22 @@ internal sealed class EtcdAssignmentState
         }
     }
 
+    /// <summary>Takes <paramref name="defaults"/> (epoch 0) if no epoch was ever taken and they differ; raises <see cref="Changed"/> then.</summary>
+    public void ReplaceDefaults(AssignmentSet defaults)
+    {
+        lock (_gate)
+        {
+            var stored = _stored;
+            if (stored.Set.Epoch != 0 || defaults.Epoch != 0 || SameAssignments(stored.Set, defaults))
+            {
+                return;
+            }
+
+            Volatile.Write(ref _stored, stored with { Set = defaults });
+            RaiseChanged(defaults);
+        }
+    }
+
     /// <summary>Records whether etcd answered; logs and raises <see cref="ReachableChanged"/> only on a change.</summary>
     public void SetReachable(bool reachable, string detail)
     {
@@ -125,6 +141,11 @@ internal sealed class EtcdAssignmentState
 
         ReachableChanged?.Invoke(reachable);
     }
+
+    private static bool SameAssignments(AssignmentSet a, AssignmentSet b) =>
+        a.Services.Count == b.Services.Count
+        && a.Services.All(pair => b.HostOf(pair.Key) == pair.Value)
+        && a.Draining.Order(StringComparer.Ordinal).SequenceEqual(b.Draining.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
     private void RaiseChanged(AssignmentSet set)
     {

@@ -27,7 +27,7 @@ internal sealed class EtcdAssignmentStore : IAssignmentStore, IHostedService, IA
     /// <param name="options">Endpoints, prefix and timeout.</param>
     /// <param name="timeProvider">The clock of every timeout and backoff.</param>
     /// <param name="logger">Where transitions and commits are logged.</param>
-    public EtcdAssignmentStore(AssignmentSet defaults, EtcdStoreOptions options, TimeProvider timeProvider, ILogger<EtcdAssignmentStore> logger)
+    public EtcdAssignmentStore(AssignmentSet defaults, EtcdStoreOptions options, TimeProvider timeProvider, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(defaults);
         var errors = options.Validate();
@@ -65,6 +65,9 @@ internal sealed class EtcdAssignmentStore : IAssignmentStore, IHostedService, IA
         add => _state.ReachableChanged += value;
         remove => _state.ReachableChanged -= value;
     }
+
+    /// <summary>A reloaded cluster file: its defaults apply while etcd holds no set (epoch 0), as with the peers store.</summary>
+    public void UpdateDefaults(AssignmentSet defaults) => _state.ReplaceDefaults(defaults);
 
     /// <summary>
     /// Reads the set once, so that a restarted node answers from etcd's set rather than the defaults

@@ -68,6 +68,33 @@ public sealed class EtcdAssignmentStateTests
         Assert.True(state.Reachable);
     }
 
+    [Fact]
+    public void ReplaceDefaults_NoEpochTakenYet_TakesTheNewDefaultsOnce()
+    {
+        var state = NewState();
+        var seen = new List<AssignmentSet>();
+        state.Changed += seen.Add;
+        var moved = Defaults with { Services = new Dictionary<string, string>(Defaults.Services) { ["web"] = "dumps2" } };
+
+        state.ReplaceDefaults(moved);
+        state.ReplaceDefaults(moved with { });
+
+        Assert.Same(moved, state.Current);
+        Assert.Equal([moved], seen);
+    }
+
+    [Fact]
+    public void ReplaceDefaults_AfterAnEpochWasTaken_KeepsTheEpoch()
+    {
+        var state = NewState();
+        var one = Defaults with { Epoch = 1 };
+        state.Apply(one, 10, 10, "watch");
+
+        state.ReplaceDefaults(Defaults with { Services = new Dictionary<string, string> { ["web"] = "dumps3" } });
+
+        Assert.Same(one, state.Current);
+    }
+
     private static EtcdAssignmentState NewState() =>
         new(Defaults, "/dumpdist/assignments", TimeSpan.FromSeconds(30), new CapturingLogger<EtcdAssignmentStore>());
 }
