@@ -41,7 +41,7 @@ internal sealed record HaproxyBind(IPAddress? Address, int Port)
             if (!IPAddress.TryParse(literal, out address)
                 || (address.AddressFamily == AddressFamily.InterNetworkV6) != bracketed
                 || (address.AddressFamily == AddressFamily.InterNetwork && literal.Count(c => c == '.') != 3)
-                || address.ScopeId != 0)
+                || (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0))
             {
                 error = $"'{text}' has a bad address '{host}'; expected an IPv4 address, an IPv6 address in brackets, or nothing (every IPv4 address)";
                 return false;

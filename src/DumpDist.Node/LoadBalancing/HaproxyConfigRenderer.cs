@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using DumpDist.Core.Configuration;
 
@@ -193,7 +194,7 @@ internal static class HaproxyConfigRenderer
         text.Append("    http-check expect status 200\n");
         foreach (var host in config.Hosts)
         {
-            text.Append(CultureInfo.InvariantCulture, $"    server {host.Name} {ServerAddress(host.PublicAddress, service.ServerPort)} check addr {host.AdminAddress.Host} port {host.AdminAddress.Port}");
+            text.Append(CultureInfo.InvariantCulture, $"    server {host.Name} {ServerAddress(host.PublicAddress, service.ServerPort)} check addr {CheckAddress(host.AdminAddress.Host)} port {host.AdminAddress.Port}");
             if (options.AdminCaFile is not null)
             {
                 text.Append(CultureInfo.InvariantCulture, $" check-ssl verify required ca-file {options.AdminCaFile}");
@@ -209,7 +210,12 @@ internal static class HaproxyConfigRenderer
     }
 
     private static string ServerAddress(IPAddress address, int port) =>
-        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+        address.AddressFamily == AddressFamily.InterNetworkV6
             ? $"[{address}]:{port.ToString(CultureInfo.InvariantCulture)}"
             : $"{address}:{port.ToString(CultureInfo.InvariantCulture)}";
+
+    // HAProxy reads a bare IPv6 "addr" as host:port at its last colon, so it needs brackets. A
+    // name stays a name: HAProxy resolves it when it starts (and refuses to start if it cannot).
+    private static string CheckAddress(string host) =>
+        IPAddress.TryParse(host, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{host}]" : host;
 }
