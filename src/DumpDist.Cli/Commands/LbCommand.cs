@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DumpDist.Core.Configuration;
 using DumpDist.Core.IO;
+using DumpDist.Node.Admin;
 using DumpDist.Node.LoadBalancing;
 
 namespace DumpDist.Cli.Commands;
@@ -40,9 +41,6 @@ internal static class LbCommand
             HttpsBind = ParseBind("--https-bind", httpsBind, bindErrors),
             RsyncBind = ParseBind("--rsync-bind", rsyncBind, bindErrors),
             RsyncSendProxy = rsyncSendProxy,
-
-            // TODO(admin-tls): AdminCaFile = the cluster file's admin CA, once ClusterConfig has the
-            // admin section (config branch); until then the checks are plain HTTP.
         };
         var loaded = ClusterConfigLoader.Load(configPath);
         if (!loaded.Success || bindErrors.Count > 0)
@@ -66,6 +64,9 @@ internal static class LbCommand
             return ExitCodes.UsageOrConfig;
         }
 
+        // The admin section as the node reads it, so the checks speak what the admin listener serves.
+        var admin = AdminSettings.From(loaded.Config);
+        options = options with { AdminUsesTls = admin.Certificate is not null, AdminCaFile = admin.CertificateAuthority };
         var rendered = HaproxyConfigRenderer.Render(loaded.Config, options);
         if (!rendered.Success)
         {

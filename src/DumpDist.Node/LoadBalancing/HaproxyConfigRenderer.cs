@@ -30,6 +30,11 @@ internal static class HaproxyConfigRenderer
         var warnings = new List<string>();
         var services = Plan(config, options, errors, warnings);
         CheckBindsDiffer(services, errors);
+        if (options.AdminUsesTls && options.AdminCaFile is null)
+        {
+            errors.Add("the admin listeners use TLS but no admin CA is configured, so the health checks could not verify them");
+        }
+
         if (errors.Count > 0)
         {
             return new HaproxyRenderResult(null, errors, warnings);
@@ -195,7 +200,7 @@ internal static class HaproxyConfigRenderer
         foreach (var host in config.Hosts)
         {
             text.Append(CultureInfo.InvariantCulture, $"    server {host.Name} {ServerAddress(host.PublicAddress, service.ServerPort)} check addr {CheckAddress(host.AdminAddress.Host)} port {host.AdminAddress.Port}");
-            if (options.AdminCaFile is not null)
+            if (options.AdminUsesTls)
             {
                 text.Append(CultureInfo.InvariantCulture, $" check-ssl verify required ca-file {options.AdminCaFile}");
             }

@@ -32,10 +32,11 @@ internal sealed record HaproxyRenderOptions
     public bool RsyncSendProxy { get; init; }
 
     /// <summary>
-    /// PEM CA bundle that signs the nodes' admin listener certificates. When set, health checks
-    /// use TLS (<c>check-ssl verify required ca-file</c>); when null they are plain HTTP.
-    /// TODO(admin-tls): the command fills this from the cluster file's admin CA once Core's
-    /// ClusterConfig carries the admin section (being added on the config branch).
+    /// True when the nodes' admin listeners serve TLS (the cluster file's admin certificate): the
+    /// health checks then use TLS too, verified against <see cref="AdminCaFile"/>.
     /// </summary>
+    public bool AdminUsesTls { get; init; }
+
+    /// <summary>PEM CA bundle that signs the admin listeners' certificates; required with <see cref="AdminUsesTls"/>.</summary>
     public string? AdminCaFile { get; init; }
 }

@@ -124,13 +124,29 @@ public sealed class HaproxyConfigRendererTests
     }
 
     [Fact]
-    public void Render_AdminCaFile_EveryCheckVerifiesTheNodeCertificate()
+    public void Render_AdminTls_EveryCheckVerifiesTheNodeCertificate()
     {
-        var text = HaproxyConfigRenderer.Render(LbSamples.Load("three-hosts.yaml"), new HaproxyRenderOptions { AdminCaFile = "/etc/dumpdist/admin-ca.pem" }).Text!;
+        var text = HaproxyConfigRenderer.Render(LbSamples.Load("three-hosts.yaml"), new HaproxyRenderOptions { AdminUsesTls = true, AdminCaFile = "/etc/dumpdist/admin-ca.pem" }).Text!;
 
         var servers = Lines(text).Where(l => l.StartsWith("    server ", StringComparison.Ordinal)).ToList();
         Assert.Equal(9, servers.Count);
         Assert.All(servers, s => Assert.Contains(" check-ssl verify required ca-file /etc/dumpdist/admin-ca.pem", s, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_AdminTlsWithoutCa_ErrorInsteadOfUnverifiedChecks()
+    {
+        var result = HaproxyConfigRenderer.Render(LbSamples.Load("two-hosts.yaml"), new HaproxyRenderOptions { AdminUsesTls = true });
+
+        Assert.Equal(["the admin listeners use TLS but no admin CA is configured, so the health checks could not verify them"], result.Errors);
+    }
+
+    [Fact]
+    public void Render_AdminCaWithoutTls_ChecksStayPlain()
+    {
+        var text = HaproxyConfigRenderer.Render(LbSamples.Load("two-hosts.yaml"), new HaproxyRenderOptions { AdminCaFile = "/etc/dumpdist/admin-ca.pem" }).Text!;
+
+        Assert.DoesNotContain("check-ssl", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public sealed class HaproxyValidationTests : IDisposable
             HttpsBind = Bind("127.0.0.1:8443"),
             RsyncBind = Bind(":8873"),
             RsyncSendProxy = true,
+            AdminUsesTls = true,
             AdminCaFile = WriteCaFile(),
         };
 
