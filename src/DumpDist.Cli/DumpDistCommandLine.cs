@@ -21,6 +21,7 @@ internal static class DumpDistCommandLine
         root.Subcommands.Add(DrainCommand.Create(undrain: false));
         root.Subcommands.Add(DrainCommand.Create(undrain: true));
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(LbCommand.Create());
         return root;
     }
 
