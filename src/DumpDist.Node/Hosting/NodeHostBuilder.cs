@@ -83,7 +83,7 @@ internal static class NodeHostBuilder
 
         if (config.Services.NfsVps is not null || config.Services.NfsAnalytics is not null)
         {
-            var server = options.NfsServer ?? (Directory.Exists("/proc/fs/nfsd") ? ExportsFormat.Kernel : ExportsFormat.Ganesha);
+            var server = options.NfsServer ?? NfsServerChoice.Detect();
             var ganeshaDir = Path.Combine(host.StateDir, "ganesha");
             var nfs = new NfsServerOptions
             {
