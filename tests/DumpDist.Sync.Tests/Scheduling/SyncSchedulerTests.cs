@@ -60,6 +60,33 @@ public sealed class SyncSchedulerTests
         Assert.True(scheduler.LastResults["dumps"].Succeeded);
     }
 
+    [Fact]
+    public async Task Reschedule_ShorterInterval_NextPassFollowsTheNewSchedule_UnknownDatasetReported()
+    {
+        await using var harness = await SyncHarness.StartAsync();
+        harness.Source.AddGoodRun("enwiki", "20261101", ("pages.xml.bz2", 1_000));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T10:01:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var pass = new SyncPass(new RsyncRunner(), time, harness.Logger);
+        using var scheduler = new SyncScheduler(pass, [new ScheduledDataset(harness.Options(), SyncSchedule.Every(TimeSpan.FromHours(6)))], time, NullLogger<SyncScheduler>.Instance, null);
+        await scheduler.StartAsync(CancellationToken.None);
+        await Task.Delay(300);
+
+        // A cluster-file edit: every 10 minutes instead of 6 hours, and a dataset that is not scheduled.
+        var unapplied = scheduler.Reschedule(
+        [
+            new ScheduledDataset(harness.Options(), SyncSchedule.Every(TimeSpan.FromMinutes(10))),
+            new ScheduledDataset(harness.Options() with { Dataset = "pageviews" }, SyncSchedule.Every(TimeSpan.FromMinutes(10))),
+        ]);
+        await Task.Delay(300);
+        time.Advance(TimeSpan.FromMinutes(9));
+        var ran = await TestSupport.Eventually.TrueAsync(() => scheduler.LastResults.Count > 0, TimeSpan.FromSeconds(60));
+        await scheduler.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["pageviews"], unapplied);
+        Assert.True(ran, "the pass under the new 10-minute schedule did not run within 9 minutes of fake time");
+        Assert.Equal(TimeSpan.FromMinutes(10), scheduler.Schedules["dumps"].Interval);
+    }
+
     private static async Task<string> ExportAsync(CollectorRegistry registry)
     {
         using var stream = new MemoryStream();
