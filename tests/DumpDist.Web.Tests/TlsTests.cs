@@ -1,3 +1,4 @@
+using DumpDist.Core.Configuration;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using DumpDist.TestSupport;
@@ -29,7 +30,7 @@ public sealed class TlsTests : IDisposable
             o.HttpsListen.Add("https://127.0.0.1:0");
             o.CertificatePath = cert;
             o.CertificateKeyPath = key;
-            o.PlainHttp = PlainHttpMode.Redirect;
+            o.PlainHttp = PlainHttpPolicy.Redirect;
         });
         var https = server.Server.Address("https");
 
@@ -61,7 +62,7 @@ public sealed class TlsTests : IDisposable
             o.HttpsListen.Add("https://127.0.0.1:0");
             o.CertificatePath = cert;
             o.CertificateKeyPath = key;
-            o.PlainHttp = PlainHttpMode.Refuse;
+            o.PlainHttp = PlainHttpPolicy.Forbid;
         });
 
         var plain = await Curl.GetAsync(server.Url("a.txt"));

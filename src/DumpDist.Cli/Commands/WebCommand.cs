@@ -23,9 +23,9 @@ internal static class WebCommand
         var host = new Option<string?>("--host") { Description = "This host's name in the cluster file." };
         var root = new Option<DirectoryInfo?>("--root") { Description = "Tree root (its public/ is served at /, or the directory itself if it has none)." };
         var listen = new Option<string[]>("--listen") { Description = "Listen URL, e.g. http://0.0.0.0:8080 (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var connLimit = new Option<int>("--conn-limit") { Description = "Concurrent downloads per client IP + User-Agent (0 = unlimited).", DefaultValueFactory = _ => 3 };
-        var rate = new Option<long>("--rate") { Description = "Per-download rate in bytes/s after --rate-after bytes (0 = unlimited).", DefaultValueFactory = _ => 5 * QosSettings.MiB };
-        var rateAfter = new Option<long>("--rate-after") { Description = "Bytes of each download sent before --rate applies.", DefaultValueFactory = _ => QosSettings.MiB };
+        var connLimit = new Option<int>("--conn-limit") { Description = "Concurrent downloads per client IP + User-Agent (0 = unlimited).", DefaultValueFactory = _ => QosDefaults.ConnLimit };
+        var rate = new Option<long>("--rate") { Description = "Per-download rate in bytes/s after --rate-after bytes (0 = unlimited).", DefaultValueFactory = _ => QosDefaults.Rate };
+        var rateAfter = new Option<long>("--rate-after") { Description = "Bytes of each download sent before --rate applies.", DefaultValueFactory = _ => QosDefaults.RateAfter };
         var ipRate = new Option<long>("--ip-rate") { Description = "Aggregate rate in bytes/s shared by all downloads of one client IP (0 = unlimited).", DefaultValueFactory = _ => 0 };
         var globalRate = new Option<long>("--global-rate") { Description = "Aggregate egress rate of this server in bytes/s (0 = unlimited).", DefaultValueFactory = _ => 0 };
         var admin = new Option<string?>("--admin-listen") { Description = "Admin listener for /metrics, /health, POST /drain (keep it private)." };

@@ -9,13 +9,13 @@ namespace DumpDist.Core.Configuration;
 public sealed record QosConfig
 {
     /// <summary>Concurrent downloads per client, keyed by IP and User-Agent (<c>conn_limit</c>, default 3; 0 = unlimited).</summary>
-    public int ConnLimit { get; init; } = 3;
+    public int ConnLimit { get; init; } = QosDefaults.ConnLimit;
 
     /// <summary>Per-connection rate once <see cref="RateAfter"/> bytes were sent (<c>rate</c>, default 5 MiB/s).</summary>
-    public long Rate { get; init; } = 5L * 1024 * 1024;
+    public long Rate { get; init; } = QosDefaults.Rate;
 
     /// <summary>Bytes sent at full speed before <see cref="Rate"/> applies (<c>rate_after</c>, default 1 MiB).</summary>
-    public long RateAfter { get; init; } = 1024 * 1024;
+    public long RateAfter { get; init; } = QosDefaults.RateAfter;
 
     /// <summary>Aggregate rate per client IP over all its connections (<c>ip_rate</c>, default 0 = none).</summary>
     public long IpRate { get; init; }
@@ -36,8 +36,8 @@ public sealed record QosConfig
     public IReadOnlyList<IPNetwork> TrustedProxies { get; init; } = [];
 
     /// <summary>A client that sends or reads nothing for this long is dropped (<c>client_timeout</c>, default 60 s).</summary>
-    public TimeSpan ClientTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan ClientTimeout { get; init; } = QosDefaults.ClientTimeout;
 
     /// <summary>Most ranges honoured in one multi-range request (<c>max_ranges</c>, default 16).</summary>
-    public int MaxRanges { get; init; } = 16;
+    public int MaxRanges { get; init; } = QosDefaults.MaxRanges;
 }

@@ -10,9 +10,6 @@ namespace DumpDist.Nfs.Exports;
 /// </summary>
 public static class NfsExportPlanner
 {
-    /// <summary>The directory under <c>hosts[].root</c> that is exported.</summary>
-    public const string PublicDirectory = "public";
-
     /// <summary>The export of <paramref name="hostName"/>, or the config errors that prevent it.</summary>
     public static NfsExportPlan Plan(ClusterConfig config, string hostName)
     {
@@ -30,7 +27,7 @@ public static class NfsExportPlanner
 
         var services = config.Services;
         var clients = Rules("nfs-vps", services.NfsVps).Concat(Rules("nfs-analytics", services.NfsAnalytics)).ToList();
-        var exports = new NfsExportSet(host.Name, Path.Combine(host.Root, PublicDirectory), services.NfsVps.Port, clients);
+        var exports = new NfsExportSet(host.Name, Path.Combine(host.Root, DumpDist.Core.Tree.DumpTree.PublicDirectoryName), services.NfsVps.Port, clients);
         return new NfsExportPlan(exports, []);
     }
 

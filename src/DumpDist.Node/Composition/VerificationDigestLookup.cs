@@ -28,7 +28,7 @@ internal sealed class VerificationDigestLookup(VerificationCache cache, string p
             return null;
         }
 
-        return new VerificationDigestLookup(VerificationCache.Open(stateDirectory), Path.Combine(Path.GetFullPath(treeRoot), DumpTree.PublicDirectoryName), time);
+        return new VerificationDigestLookup(VerificationCache.Open(stateDirectory), ServedTree.PathOf(treeRoot), time);
     }
 
     public DigestInfo? Find(string relativePath, long length, DateTimeOffset lastModified)

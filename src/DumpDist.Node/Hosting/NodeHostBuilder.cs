@@ -30,6 +30,8 @@ internal static class NodeHostBuilder
     {
         var config = source.Current;
         var host = config.FindHost(options.HostName) ?? throw new InvalidOperationException($"host '{options.HostName}' is not in {source.Path}");
+        // Web and NFS serve <root>/public from the start, before the first sync fills it.
+        Core.Tree.ServedTree.EnsureForHost(host.Root);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSystemd();
         builder.Logging.ClearProviders();

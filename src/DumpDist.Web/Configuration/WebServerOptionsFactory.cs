@@ -14,12 +14,7 @@ internal static class WebServerOptionsFactory
             Root = host.Root,
             CertificatePath = web.Certificate,
             CertificateKeyPath = web.CertificateKey,
-            PlainHttp = web.PlainHttp switch
-            {
-                PlainHttpPolicy.Redirect => PlainHttpMode.Redirect,
-                PlainHttpPolicy.Forbid => PlainHttpMode.Refuse,
-                _ => PlainHttpMode.Serve,
-            },
+            PlainHttp = web.PlainHttp,
             Qos = QosSettingsMapper.From(config.Qos),
         };
         options.Listen.Add(Trim(web.Listen));

@@ -1,3 +1,4 @@
+using DumpDist.Core.Configuration;
 using System.Net;
 using DumpDist.Web.Api;
 using DumpDist.Web.Drain;
@@ -140,7 +141,7 @@ internal sealed class WebServer : IAsyncDisposable
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
         var app = builder.Build();
-        var plainRefused = options.HttpsListen.Count > 0 && options.PlainHttp != PlainHttpMode.Serve;
+        var plainRefused = options.HttpsListen.Count > 0 && options.PlainHttp != PlainHttpPolicy.Serve;
         if (plainRefused)
         {
             app.Run(context => PlainHttpAsync(context, options.PlainHttp, handler, () => app.Urls));
@@ -171,7 +172,7 @@ internal sealed class WebServer : IAsyncDisposable
 
     public Uri Address(string scheme = "http") => Addresses.First(a => a.Scheme == scheme);
 
-    private static async Task PlainHttpAsync(HttpContext context, PlainHttpMode mode, WebRequestHandler handler, Func<ICollection<string>> urls)
+    private static async Task PlainHttpAsync(HttpContext context, PlainHttpPolicy mode, WebRequestHandler handler, Func<ICollection<string>> urls)
     {
         if (context.Request.IsHttps)
         {
@@ -179,7 +180,7 @@ internal sealed class WebServer : IAsyncDisposable
             return;
         }
 
-        if (mode == PlainHttpMode.Redirect)
+        if (mode == PlainHttpPolicy.Redirect)
         {
             var https = urls().Select(u => new Uri(u)).FirstOrDefault(u => u.Scheme == "https");
             var host = context.Request.Host.Host;

@@ -1,3 +1,4 @@
+using DumpDist.Core.Configuration;
 using DumpDist.Web.Qos;
 
 namespace DumpDist.Web.Hosting;
@@ -12,7 +13,7 @@ internal sealed class WebServerOptions
     public required string Root { get; set; }
 
     /// <summary>The directory served at "/".</summary>
-    public string ServedRoot => Directory.Exists(Path.Combine(Root, "public")) ? Path.Combine(Root, "public") : Root;
+    public string ServedRoot => DumpDist.Core.Tree.ServedTree.PathOf(Root);
 
     /// <summary>Plain HTTP listeners (http://ADDRESS:PORT, port 0 picks a free port).</summary>
     public List<string> Listen { get; } = [];
@@ -24,7 +25,7 @@ internal sealed class WebServerOptions
 
     public string? CertificateKeyPath { get; set; }
 
-    public PlainHttpMode PlainHttp { get; set; } = PlainHttpMode.Serve;
+    public PlainHttpPolicy PlainHttp { get; set; } = PlainHttpPolicy.Serve;
 
     /// <summary>Admin listener (health, drain, /metrics); never the public port.</summary>
     public string? AdminListen { get; set; }

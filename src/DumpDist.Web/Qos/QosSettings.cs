@@ -1,3 +1,4 @@
+using DumpDist.Core.Configuration;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -12,12 +13,12 @@ internal sealed record QosSettings
     public const long MiB = 1024 * 1024;
 
     /// <summary>Concurrent downloads per (client IP + User-Agent); beyond it 429. 0 = unlimited.</summary>
-    public int ConnLimit { get; init; } = 3;
+    public int ConnLimit { get; init; } = QosDefaults.ConnLimit;
 
     /// <summary>Per-download rate once <see cref="RateAfter"/> bytes have been sent.</summary>
-    public long Rate { get; init; } = 5 * MiB;
+    public long Rate { get; init; } = QosDefaults.Rate;
 
-    public long RateAfter { get; init; } = 1 * MiB;
+    public long RateAfter { get; init; } = QosDefaults.RateAfter;
 
     /// <summary>Aggregate rate shared by all downloads from one client IP.</summary>
     public long IpRate { get; init; }
@@ -36,10 +37,10 @@ internal sealed record QosSettings
     public IReadOnlyList<IPNetwork> TrustedProxies { get; init; } = [];
 
     /// <summary>A client that accepts no bytes for this long is disconnected.</summary>
-    public TimeSpan ClientTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan ClientTimeout { get; init; } = QosDefaults.ClientTimeout;
 
     /// <summary>Most ranges honoured in one request; longer lists get the whole file (as nginx's max_ranges).</summary>
-    public int MaxRanges { get; init; } = 16;
+    public int MaxRanges { get; init; } = QosDefaults.MaxRanges;
 
     /// <summary>Seconds sent in Retry-After with 429.</summary>
     public int RetryAfterSeconds { get; init; } = 5;
