@@ -133,16 +133,16 @@ public sealed class NfsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("['*']", 2049, 2049, "services.nfs-vps.clients[0]: '*' would export to every address")]
-    [InlineData("[10.0.0.0/8]", 2049, 2050, "services.nfs-analytics.port: 2050 differs from services.nfs-vps.port 2049")]
-    public async Task ConfigCheck_NfsRules_ReportedExitTwo(string clients, int vpsPort, int analyticsPort, string expected)
+    [InlineData("['*']", 2049, 2049, "21:15: error: services.nfs-vps.clients[0]: '*' would export to every address")]
+    [InlineData("[10.0.0.0/8]", 2049, 2050, "24:11: error: services.nfs-analytics.port: 2050 differs from services.nfs-vps.port 2049 (line 20)")]
+    public async Task ConfigCheck_NfsRules_ReportedWithPositionExitTwo(string clients, int vpsPort, int analyticsPort, string expected)
     {
         var cluster = WriteCluster(vpsPort, clients, analyticsPort);
 
         var result = await DumpDistProcess.RunAsync("config", "check", cluster);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"{cluster}: error: {expected}", result.StandardError);
+        Assert.Contains($"{cluster}:{expected}", result.StandardError);
     }
 
     [Fact]
@@ -154,10 +154,10 @@ public sealed class NfsCommandTests : IDisposable
         var result = await DumpDistProcess.RunAsync("client", "--config", file, "--once");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"{file}:2:10: error: 'service' must be nfs-vps or nfs-analytics", result.StandardError);
-        Assert.Contains($"{file}:3:8: error: 'links' must be a non-empty list", result.StandardError);
-        Assert.Contains($"{file}:4:13: error: 'hysteresis': 'soon' is not a duration", result.StandardError);
-        Assert.Contains($"{file}:5:1: error: unknown key 'bogus'", result.StandardError);
+        Assert.Contains($"{file}:2:10: error: service: expected one of nfs-vps, nfs-analytics, got 'nfs-web'", result.StandardError);
+        Assert.Contains($"{file}:3:8: error: links: at least one link is required", result.StandardError);
+        Assert.Contains($"{file}:4:13: error: hysteresis: expected a duration", result.StandardError);
+        Assert.Contains($"{file}:5:1: error: unknown key 'bogus' at the top level", result.StandardError);
     }
 
     [Fact]

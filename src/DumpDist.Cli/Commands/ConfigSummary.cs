@@ -15,7 +15,8 @@ internal static class ConfigSummary
         foreach (var host in config.Hosts)
         {
             var active = config.ServicesActiveOn(host.Name).Select(s => s.ToConfigName()).ToArray();
-            line($"  {host.Name,-12} public {host.PublicAddress}, admin {host.AdminAddress}, root {host.Root}; active for: {(active.Length == 0 ? "(standby)" : string.Join(", ", active))}");
+            var listen = host.ListenAddress is { } address ? $", listen {address}" : string.Empty;
+            line($"  {host.Name,-12} public {host.PublicAddress}{listen}, admin {host.AdminAddress}, root {host.Root}; active for: {(active.Length == 0 ? "(standby)" : string.Join(", ", active))}");
         }
 
         line($"datasets ({config.Datasets.Count}):");
@@ -24,17 +25,34 @@ internal static class ConfigSummary
             line($"  {dataset.Name,-12} {dataset.Path} ({Layout(dataset.Layout)}, delete {Delete(dataset)}) from {dataset.Source.Url} {dataset.Source.Schedule.Describe()}");
         }
 
-        line("services:");
-        foreach (var kind in ServiceKinds.All)
+        line(config.Services.Configured.Count == 0 ? "services: none (the hosts only sync)" : "services:");
+        foreach (var kind in config.Services.Configured)
         {
-            var service = config.Services.Get(kind);
+            var service = config.Services.Get(kind)!;
             line($"  {kind.ToConfigName(),-14} active on {service.Active}  ({Endpoint(service)})");
         }
+
+        line($"admin: {Admin(config.Admin)}");
+        line($"assignments: {Assignments(config.Assignments)}");
 
         var activeMirrors = config.Mirrors.Count(m => m.Active);
         line($"mirrors: {config.Mirrors.Count} ({activeMirrors} active)");
         return text.ToString();
     }
+
+    private static string Admin(AdminConfig admin)
+    {
+        var tokens = admin.Tokens.Count == 0
+            ? "no tokens"
+            : $"{admin.Tokens.Count} token{(admin.Tokens.Count == 1 ? string.Empty : "s")} ({string.Join(", ", admin.Tokens.Select(t => t.Name))})";
+        return $"{tokens}, {(admin.UsesTls ? "TLS" : "plain HTTP")}, timeout {DurationText(admin.Timeout)}";
+    }
+
+    private static string Assignments(AssignmentsConfig assignments) => assignments.Etcd is { } etcd && assignments.Store == AssignmentStoreKind.Etcd
+        ? $"etcd ({string.Join(", ", etcd.Endpoints.Select(Url))}, prefix {etcd.Prefix}), refresh {DurationText(assignments.Refresh)}"
+        : $"peers, refresh {DurationText(assignments.Refresh)}";
+
+    private static string DurationText(TimeSpan value) => DumpDist.Core.Configuration.Reading.DurationParser.Format(value);
 
     private static string Url(Uri uri) => $"{uri.Scheme}://{uri.Host}:{uri.Port}";
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net;
 using DumpDist.Core.Configuration;
 using DumpDist.Nfs.Exports;
 using DumpDist.Nfs.Probe;
@@ -29,7 +30,7 @@ internal static class NfsCommand
         format.AcceptOnlyFromAmong("kernel", "ganesha");
         var output = new Option<FileInfo?>("--out") { Description = "Write the file here (atomically) instead of to stdout." };
         var apply = new Option<bool>("--apply") { Description = "kernel only: write --out (default /etc/exports.d/dumpdist.exports) and run exportfs -ra; the previous file is restored if exportfs refuses." };
-        var bind = new Option<string>("--bind") { Description = "ganesha only: the address to listen on.", DefaultValueFactory = _ => "0.0.0.0" };
+        var bind = new Option<string?>("--bind") { Description = "ganesha only: the address to listen on (default: the host's listen_address, else 0.0.0.0)." };
         var recovery = new Option<string>("--recovery-root") { Description = "ganesha only: NFSv4 recovery directory.", DefaultValueFactory = _ => new GaneshaRenderOptions().RecoveryRoot };
         var command = new Command("exports", "Render the nfs-vps and nfs-analytics exports of a host: read only, all_squash, NFSv4 only, the host's <root>/public as the pseudo root.")
         {
@@ -57,6 +58,12 @@ internal static class NfsCommand
             }
 
             var plan = NfsExportPlanner.Plan(loaded.Config, hostName);
+            if (plan.NothingToExport)
+            {
+                await Console.Error.WriteLineAsync($"dumpdist nfs exports: {path} configures neither services.nfs-vps nor services.nfs-analytics; host {hostName} has no NFS exports");
+                return ExitCodes.UsageOrConfig;
+            }
+
             if (!plan.Success)
             {
                 foreach (var error in plan.Errors)
@@ -70,7 +77,11 @@ internal static class NfsCommand
             var chosen = parseResult.GetRequiredValue(format) == "kernel" ? ExportsFormat.Kernel : ExportsFormat.Ganesha;
             var text = chosen == ExportsFormat.Kernel
                 ? KernelExportsRenderer.Render(plan.Exports)
-                : GaneshaConfigRenderer.Render(plan.Exports, new GaneshaRenderOptions { BindAddress = parseResult.GetRequiredValue(bind), RecoveryRoot = parseResult.GetRequiredValue(recovery) });
+                : GaneshaConfigRenderer.Render(plan.Exports, new GaneshaRenderOptions
+                {
+                    BindAddress = parseResult.GetValue(bind) ?? loaded.Config.FindHost(hostName)!.BindAddress(IPAddress.Any).ToString(),
+                    RecoveryRoot = parseResult.GetRequiredValue(recovery),
+                });
             var target = parseResult.GetValue(output)?.FullName;
             if (parseResult.GetValue(apply))
             {

@@ -69,6 +69,12 @@ internal static class WebCommand
                 }
 
                 var fromConfig = WebServerOptionsFactory.Create(loaded.Config, hostConfig);
+                if (fromConfig is null)
+                {
+                    await Console.Error.WriteLineAsync($"dumpdist web: {configFile.FullName} has no services.web; this cluster runs no web service");
+                    return ExitCodes.UsageOrConfig;
+                }
+
                 fromConfig.AdminListen = parseResult.GetValue(admin);
                 fromConfig.AccessLogPath = parseResult.GetValue(accessLog);
                 fromConfig.ZeroCopy = !parseResult.GetValue(noSendfile);

@@ -16,8 +16,14 @@ public sealed record ClusterConfig
     /// <summary>The serving hosts (<c>hosts</c>), in file order.</summary>
     public required IReadOnlyList<HostConfig> Hosts { get; init; }
 
-    /// <summary>The four services and their default active hosts (<c>services</c>).</summary>
-    public required ServicesConfig Services { get; init; }
+    /// <summary>The configured services and their default active hosts (<c>services</c>; any of them may be absent).</summary>
+    public ServicesConfig Services { get; init; } = new();
+
+    /// <summary>The admin API: tokens, TLS, timeouts of CLI and peer calls (<c>admin</c>).</summary>
+    public AdminConfig Admin { get; init; } = new();
+
+    /// <summary>Where the runtime assignments live and how often nodes refresh them (<c>assignments</c>).</summary>
+    public AssignmentsConfig Assignments { get; init; } = new();
 
     /// <summary>Web download quality-of-service limits (<c>qos</c>).</summary>
     public QosConfig Qos { get; init; } = new();
@@ -54,13 +60,14 @@ public sealed record ClusterConfig
     public MirrorConfig? FindMirror(string name) =>
         Mirrors.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));
 
-    /// <summary>The host configured as the default active host of <paramref name="service"/>.</summary>
+    /// <summary>The default active host of <paramref name="service"/>, or null when the service is not configured.</summary>
     /// <exception cref="InvalidOperationException">Never for a loaded config (the loader checks every <c>active</c>).</exception>
-    public HostConfig ActiveHost(ServiceKind service) =>
-        FindHost(Services.Get(service).Active)
-        ?? throw new InvalidOperationException($"services.{service.ToConfigName()}.active names no host");
+    public HostConfig? ActiveHost(ServiceKind service) =>
+        Services.Get(service) is { } configured
+            ? FindHost(configured.Active) ?? throw new InvalidOperationException($"services.{service.ToConfigName()}.active names no host")
+            : null;
 
-    /// <summary>The services whose default active host is <paramref name="hostName"/>.</summary>
+    /// <summary>The configured services whose default active host is <paramref name="hostName"/>, in <see cref="ServiceKinds.All"/> order.</summary>
     public IReadOnlyList<ServiceKind> ServicesActiveOn(string hostName) =>
-        ServiceKinds.All.Where(s => string.Equals(Services.Get(s).Active, hostName, StringComparison.Ordinal)).ToArray();
+        Services.Configured.Where(s => string.Equals(Services.Get(s)!.Active, hostName, StringComparison.Ordinal)).ToArray();
 }

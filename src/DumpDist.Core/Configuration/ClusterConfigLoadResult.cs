@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace DumpDist.Core.Configuration;
 
-/// <summary>The outcome of loading a cluster file: a valid config, or every error found (never both).</summary>
+/// <summary>The outcome of loading a cluster file: a valid config, or every error found (never both); warnings either way.</summary>
 public sealed record ClusterConfigLoadResult
 {
     /// <summary>The config when <see cref="Errors"/> is empty; otherwise null.</summary>
@@ -10,6 +10,9 @@ public sealed record ClusterConfigLoadResult
 
     /// <summary>Every error, ordered by position.</summary>
     public IReadOnlyList<ConfigError> Errors { get; init; } = [];
+
+    /// <summary>Every warning (<see cref="ConfigSeverity.Warning"/>), ordered by position; they do not stop the file loading.</summary>
+    public IReadOnlyList<ConfigError> Warnings { get; init; } = [];
 
     /// <summary>True when the file loaded with no errors.</summary>
     [MemberNotNullWhen(true, nameof(Config))]

@@ -5,7 +5,8 @@ namespace DumpDist.Core.Configuration;
 
 /// <summary>
 /// Loads and validates the cluster file. Never throws for bad input: every problem found (malformed YAML, unknown key,
-/// bad value, missing key, cross-section rule) comes back in <see cref="ClusterConfigLoadResult.Errors"/> with its position.
+/// bad value, missing key, cross-section rule) comes back in <see cref="ClusterConfigLoadResult.Errors"/> with its position,
+/// and what is allowed but probably unwanted in <see cref="ClusterConfigLoadResult.Warnings"/>.
 /// </summary>
 public static class ClusterConfigLoader
 {
@@ -54,7 +55,7 @@ public static class ClusterConfigLoader
 
         var config = ClusterBinder.Bind(new NodeReader(errors, new ConfigPositions()), documents[0]);
         return errors.Count == 0 && config is not null
-            ? new ClusterConfigLoadResult { Config = config }
-            : new ClusterConfigLoadResult { Errors = errors.Sorted() };
+            ? new ClusterConfigLoadResult { Config = config, Warnings = errors.SortedWarnings() }
+            : new ClusterConfigLoadResult { Errors = errors.Sorted(), Warnings = errors.SortedWarnings() };
     }
 }

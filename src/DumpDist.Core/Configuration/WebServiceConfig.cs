@@ -6,7 +6,7 @@ public sealed record WebServiceConfig : ServiceConfig
     /// <inheritdoc />
     public override ServiceKind Kind => ServiceKind.Web;
 
-    /// <summary>Plain HTTP listen URL (<c>listen</c>, default <c>http://0.0.0.0:80</c>).</summary>
+    /// <summary>Plain HTTP listen URL (<c>listen</c>, default <c>http://0.0.0.0:80</c>); see <see cref="HostConfig.Bind"/>.</summary>
     public Uri Listen { get; init; } = new("http://0.0.0.0:80");
 
     /// <summary>HTTPS listen URL (<c>https_listen</c>, optional); needs <see cref="Certificate"/> and <see cref="CertificateKey"/>.</summary>
@@ -20,4 +20,10 @@ public sealed record WebServiceConfig : ServiceConfig
 
     /// <summary>What plain HTTP does (<c>plain_http</c>): default <c>redirect</c> when HTTPS is configured, else <c>serve</c>.</summary>
     public PlainHttpPolicy PlainHttp { get; init; } = PlainHttpPolicy.Serve;
+
+    /// <summary>After <c>dumpdist drain</c>, downloads still running this long are cut off (<c>drain_deadline</c>, default 10 minutes).</summary>
+    public TimeSpan DrainDeadline { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>On SIGTERM, how long downloads in flight may go on before the server stops (<c>stop_timeout</c>, default 30 s).</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -1,20 +1,27 @@
-using DumpDist.Core.Configuration.Reading;
 using DumpDist.Core.Configuration;
+using DumpDist.Core.Configuration.Reading;
 using DumpDist.Nfs.Probe;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace DumpDist.Nfs.ClientAgent;
 
 /// <summary>
 /// Loads the client agent's file (docs/nfs.md): which NFS service this host uses, where the
 /// servers are mounted, which links to manage, and the path of the cluster file that names the
-/// servers, their admin APIs and the default active host. Every error is reported with its position.
+/// servers, their admin APIs and the default active host. Read with the cluster file's positioned
+/// reader: every error comes back as <c>FILE:LINE:COL: error: ...</c>, unknown keys with a suggestion.
 /// </summary>
 public static class ClientConfigLoader
 {
     private static readonly string[] Keys =
-        ["cluster", "service", "mount_dir", "mount", "links", "canary", "hysteresis", "interval", "probe_timeout", "stat_timeout", "admin_timeout", "state_file", "admin_token_file", "metrics_file"];
+    [
+        "cluster", "service", "mount_dir", "mount", "links", "canary", "hysteresis", "interval", "probe_timeout",
+        "stat_timeout", "admin_timeout", "state_file", "admin_token_file", "metrics_file",
+    ];
+
+    private static readonly string[] LinkKeys = ["link", "target"];
+
+    private static readonly ScalarParser<ServiceKind> NfsServices =
+        Scalars.Enum(("nfs-vps", ServiceKind.NfsVps), ("nfs-analytics", ServiceKind.NfsAnalytics));
 
     /// <summary>Loads <paramref name="path"/> and the cluster file it names.</summary>
     public static ClientConfigLoadResult Load(string path)
@@ -24,153 +31,95 @@ public static class ClientConfigLoader
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return Fail($"{path}: error: cannot read: {ex.Message}");
+            var why = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
+            return new ClientConfigLoadResult(null, [new ConfigError(path, 0, 0, $"cannot read the client file: {why}").ToString()]);
         }
 
-        var errors = new List<string>();
-        YamlMappingNode root;
-        try
+        var errors = new ConfigErrors(path);
+        var documents = YamlTreeReader.Read(text, errors);
+        if (documents is null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                return Fail($"{path}: error: expected a mapping of client settings");
-            }
-
-            root = mapping;
-        }
-        catch (YamlException ex)
-        {
-            return Fail($"{path}:{ex.Start.Line}:{ex.Start.Column}: error: {ex.InnerException?.Message ?? ex.Message}");
+            return Failed(errors);
         }
 
-        string Error(YamlNode node, string message) => $"{path}:{node.Start.Line}:{node.Start.Column}: error: {message}";
-        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in root.Children)
+        if (documents.Count == 0 || NodeReader.IsNull(documents[0]))
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
-            if (!Keys.Contains(key))
-            {
-                errors.Add(Error(keyNode, $"unknown key '{key}' (known: {string.Join(", ", Keys)})"));
-            }
-            else
-            {
-                values[key] = value;
-            }
+            errors.AddWholeFile("the client file is empty");
+            return Failed(errors);
         }
 
-        string? Scalar(string key, bool required)
+        if (documents.Count > 1)
         {
-            if (!values.TryGetValue(key, out var node))
-            {
-                if (required)
-                {
-                    errors.Add($"{path}: error: '{key}' is required");
-                }
-
-                return null;
-            }
-
-            if (node is YamlScalarNode scalar)
-            {
-                return scalar.Value ?? string.Empty;
-            }
-
-            errors.Add(Error(node, $"'{key}' must be a single value"));
-            return null;
+            errors.Add(documents[1].Start, $"expected one YAML document, found {documents.Count}");
         }
 
-        TimeSpan Duration(string key, TimeSpan fallback)
-        {
-            var value = Scalar(key, false);
-            if (value is null)
-            {
-                return fallback;
-            }
+        var reader = new NodeReader(errors, new ConfigPositions());
+        var root = reader.Mapping(documents[0], string.Empty, Keys);
+        return root is null ? Failed(errors) : Bind(path, root);
+    }
 
-            if (DurationParser.TryParse(value, out var parsed) && parsed > TimeSpan.Zero)
-            {
-                return parsed;
-            }
-
-            errors.Add(Error(values[key], $"'{key}': '{value}' is not a duration (e.g. 30s, 10m, 1h)"));
-            return fallback;
-        }
-
-        string AbsolutePath(string key, string? value)
-        {
-            if (value is not null && !Path.IsPathRooted(value))
-            {
-                errors.Add(Error(values[key], $"'{key}' must be an absolute path, got '{value}'"));
-            }
-
-            return value ?? string.Empty;
-        }
-
-        var clusterText = Scalar("cluster", true);
-        var serviceText = Scalar("service", true);
-        var mountDir = AbsolutePath("mount_dir", Scalar("mount_dir", false) ?? "/mnt/nfs");
-        var mountText = Scalar("mount", false) ?? "true";
-        if (mountText is not ("true" or "false"))
-        {
-            errors.Add(Error(values["mount"], $"'mount' must be true or false, got '{mountText}'"));
-        }
-
-        var links = ReadLinks(values, errors, Error, path);
-        var canary = Scalar("canary", false) ?? string.Empty;
-        if (Path.IsPathRooted(canary) || canary.Split('/').Contains(".."))
-        {
-            errors.Add(Error(values["canary"], $"'canary' must be a path inside the mount, got '{canary}'"));
-        }
-
-        var hysteresis = Duration("hysteresis", TimeSpan.FromMinutes(10));
-        var interval = Duration("interval", TimeSpan.FromSeconds(30));
-        var probeTimeout = Duration("probe_timeout", TimeSpan.FromSeconds(5));
-        var statTimeout = Duration("stat_timeout", TimeSpan.FromSeconds(5));
-        var adminTimeout = Duration("admin_timeout", TimeSpan.FromSeconds(3));
-        var tokenFile = Scalar("admin_token_file", false);
+    private static ClientConfigLoadResult Bind(string path, MappingReader root)
+    {
+        var reader = root.Reader;
+        var clusterText = root.ParseObject<string>("cluster", Scalars.Text, required: true);
+        var service = root.Parse("service", NfsServices, required: true);
+        var mountDir = root.ParseObject<string>("mount_dir", Scalars.AbsolutePath) ?? "/mnt/nfs";
+        var mount = root.Parse<bool>("mount", Scalars.Bool) ?? true;
+        var links = BindLinks(root);
+        var canary = root.ParseObject<string>("canary", InsideMount) ?? string.Empty;
+        var hysteresis = Positive(root, "hysteresis") ?? TimeSpan.FromMinutes(10);
+        var interval = Positive(root, "interval") ?? TimeSpan.FromSeconds(30);
+        var probeTimeout = Positive(root, "probe_timeout") ?? TimeSpan.FromSeconds(5);
+        var statTimeout = Positive(root, "stat_timeout") ?? TimeSpan.FromSeconds(5);
+        var adminTimeout = Positive(root, "admin_timeout") ?? TimeSpan.FromSeconds(3);
+        var stateFile = root.ParseObject<string>("state_file", Scalars.AbsolutePath);
+        var metricsFile = root.ParseObject<string>("metrics_file", Scalars.AbsolutePath);
+        var tokenFile = root.ParseObject<string>("admin_token_file", Scalars.AbsolutePath);
         string? token = null;
         if (tokenFile is not null)
         {
-            try
+            if (AdminTokenFile.TryRead(tokenFile, out var read, out var problem))
             {
-                token = File.ReadAllText(tokenFile).Trim();
+                token = read;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            else
             {
-                errors.Add(Error(values["admin_token_file"], $"'admin_token_file': cannot read {tokenFile}: {ex.Message}"));
+                reader.Error(reader.Positions.Of("admin_token_file"), "admin_token_file", problem);
             }
         }
 
-        ServiceKind kind = default;
-        if (serviceText is not null && (!ServiceKinds.TryParse(serviceText, out kind) || kind is not (ServiceKind.NfsVps or ServiceKind.NfsAnalytics)))
+        if (reader.Errors.Count > 0 || clusterText is null || service is not { } kind)
         {
-            errors.Add(Error(values["service"], $"'service' must be nfs-vps or nfs-analytics, got '{serviceText}'"));
-        }
-
-        if (errors.Count > 0 || clusterText is null || serviceText is null)
-        {
-            return new ClientConfigLoadResult(null, errors);
+            return Failed(reader.Errors);
         }
 
         var clusterPath = Path.IsPathRooted(clusterText) ? clusterText : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, clusterText);
         var cluster = ClusterConfigLoader.Load(clusterPath);
         if (!cluster.Success)
         {
-            return new ClientConfigLoadResult(null, [.. cluster.Errors.Select(e => e.ToString()), $"{path}: error: 'cluster': {clusterPath} has errors"]);
+            var count = cluster.Errors.Count;
+            reader.Error(reader.Positions.Of("cluster"), "cluster", $"{clusterPath} has {count} error{(count == 1 ? string.Empty : "s")}");
+            return new ClientConfigLoadResult(null, [.. cluster.Errors.Select(e => e.ToString()), .. reader.Errors.Sorted().Select(e => e.ToString())]);
         }
 
-        var service = (NfsServiceConfig)cluster.Config.Services.Get(kind);
+        if (cluster.Config.Services.Get(kind) is not NfsServiceConfig nfs)
+        {
+            var configured = cluster.Config.Services.Configured;
+            var there = configured.Count == 0 ? "it configures no services" : $"it configures {string.Join(", ", configured.Select(k => k.ToConfigName()))}";
+            reader.Error(reader.Positions.Of("service"), "service", $"'{kind.ToConfigName()}' is not configured in {clusterPath} ({there})");
+            return Failed(reader.Errors);
+        }
+
+        var serviceName = kind.ToConfigName();
         var options = new ClientAgentOptions
         {
-            Service = serviceText,
+            Service = serviceName,
             Servers = cluster.Config.Hosts
-                .Select(h => new ServerTarget(h.Name, new NfsEndpoint(h.PublicAddress.ToString(), service.Port), Path.Combine(mountDir, $"dumps-{h.Name}")))
+                .Select(h => new ServerTarget(h.Name, new NfsEndpoint(h.PublicAddress.ToString(), nfs.Port), Path.Combine(mountDir, $"dumps-{h.Name}")))
                 .ToList(),
-            DefaultActive = service.Active,
+            DefaultActive = nfs.Active,
             Links = links,
             AdminEndpoints = cluster.Config.Hosts.Select(h => new Uri($"http://{h.AdminAddress}/")).ToList(),
             AdminToken = token,
@@ -180,75 +129,63 @@ public static class ClientConfigLoader
             ProbeTimeout = probeTimeout,
             StatTimeout = statTimeout,
             AdminTimeout = adminTimeout,
-            StateFile = AbsolutePath("state_file", Scalar("state_file", false) ?? $"/var/lib/dumpdist/client-{serviceText}.json"),
-            Mount = mountText == "true",
-            MetricsFile = Scalar("metrics_file", false) is { } metricsFile ? AbsolutePath("metrics_file", metricsFile) : null,
+            StateFile = stateFile ?? $"/var/lib/dumpdist/client-{serviceName}.json",
+            Mount = mount,
+            MetricsFile = metricsFile,
         };
-        return new ClientConfigLoadResult(errors.Count == 0 ? options : null, errors);
+        return new ClientConfigLoadResult(options, []);
     }
 
-    private static List<LinkSpec> ReadLinks(Dictionary<string, YamlNode> values, List<string> errors, Func<YamlNode, string, string> error, string path)
+    private static List<LinkSpec> BindLinks(MappingReader root)
     {
+        var reader = root.Reader;
         var links = new List<LinkSpec>();
-        if (!values.TryGetValue("links", out var node))
+        var items = root.Sequence("links", required: true);
+        if (items is null)
         {
-            errors.Add($"{path}: error: 'links' is required (e.g. - link: /public/dumps)");
             return links;
         }
 
-        if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        if (items.Count == 0 && root.Value("links") is SequenceNode)
         {
-            errors.Add(error(node, "'links' must be a non-empty list of {link, target}"));
-            return links;
+            reader.Error(reader.Positions.Of("links"), "links", "at least one link is required (e.g. - link: /public/dumps)");
         }
 
-        foreach (var item in sequence.Children)
+        foreach (var (node, path) in items)
         {
-            if (item is not YamlMappingNode mapping)
+            var map = reader.Mapping(node, path, LinkKeys);
+            var link = map?.ParseObject<string>("link", Scalars.AbsolutePath, required: true);
+            var target = map?.ParseObject<string>("target", InsideMount);
+            if (link is not null)
             {
-                errors.Add(error(item, "each of 'links' must be a mapping with 'link' and optional 'target'"));
-                continue;
-            }
-
-            string? link = null;
-            var target = string.Empty;
-            foreach (var (k, v) in mapping.Children)
-            {
-                var key = (k as YamlScalarNode)?.Value;
-                var value = (v as YamlScalarNode)?.Value ?? string.Empty;
-                switch (key)
-                {
-                    case "link" when Path.IsPathRooted(value):
-                        link = value;
-                        break;
-                    case "link":
-                        errors.Add(error(v, $"'link' must be an absolute path, got '{value}'"));
-                        link = string.Empty;
-                        break;
-                    case "target" when !Path.IsPathRooted(value) && !value.Split('/').Contains(".."):
-                        target = value;
-                        break;
-                    case "target":
-                        errors.Add(error(v, $"'target' must be a path inside the mount, got '{value}'"));
-                        break;
-                    default:
-                        errors.Add(error(k, $"unknown key '{key}' in links (known: link, target)"));
-                        break;
-                }
-            }
-
-            if (link is null)
-            {
-                errors.Add(error(item, "'link' is required"));
-            }
-            else if (link.Length > 0)
-            {
-                links.Add(new LinkSpec(link, target));
+                links.Add(new LinkSpec(link, target ?? string.Empty));
             }
         }
 
         return links;
     }
 
-    private static ClientConfigLoadResult Fail(string error) => new(null, [error]);
+    /// <summary>A duration longer than zero; null when absent or bad (reported).</summary>
+    private static TimeSpan? Positive(MappingReader map, string key)
+    {
+        var value = map.Parse<TimeSpan>(key, Scalars.Duration);
+        if (value == TimeSpan.Zero)
+        {
+            map.Reader.Error(map.Reader.Positions.Of(map.PathOf(key)), map.PathOf(key), "must be longer than 0s");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A path inside a mount: relative, no <c>..</c> segment.</summary>
+    private static string? InsideMount(string text, out string value)
+    {
+        value = text;
+        return text.StartsWith('/') || text.Split('/').Contains("..")
+            ? $"expected a path inside the mount (no leading '/', no '..'), got '{text}'"
+            : null;
+    }
+
+    private static ClientConfigLoadResult Failed(ConfigErrors errors) => new(null, errors.Sorted().Select(e => e.ToString()).ToArray());
 }

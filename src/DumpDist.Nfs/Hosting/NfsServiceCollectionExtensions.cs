@@ -20,14 +20,26 @@ public static class NfsServiceCollectionExtensions
     /// <see cref="NfsServerStatus"/> for the status page, and <see cref="NfsMetrics"/> (in the
     /// registered <c>CollectorRegistry</c>, or the default one).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The config breaks an NFS rule (<see cref="NfsExportPlanner.Check"/>); `config check` reports the same.</exception>
+    /// <remarks>
+    /// Adds nothing when the cluster file configures neither NFS service. Ganesha binds to the host's
+    /// <c>listen_address</c> when it has one (<see cref="HostConfig.BindAddress"/>), else to
+    /// <see cref="GaneshaRenderOptions.BindAddress"/>.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException"><paramref name="hostName"/> is not in the config.</exception>
     public static IServiceCollection AddDumpDistNfsServer(this IServiceCollection services, ClusterConfig config, string hostName, NfsServerOptions options)
     {
         var plan = NfsExportPlanner.Plan(config, hostName);
+        if (plan.NothingToExport)
+        {
+            return services;
+        }
+
         if (!plan.Success)
         {
             throw new InvalidOperationException("NFS exports cannot be rendered: " + string.Join("; ", plan.Errors));
         }
+
+        var host = config.FindHost(hostName)!;
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new NfsMetrics(sp.GetService<Prometheus.CollectorRegistry>() ?? Prometheus.Metrics.DefaultRegistry));
@@ -36,7 +48,8 @@ public static class NfsServiceCollectionExtensions
 
         if (options.Server == ExportsFormat.Ganesha)
         {
-            options.Ganesha.ConfigText = GaneshaConfigRenderer.Render(plan.Exports, options.GaneshaRender);
+            var render = host.ListenAddress is { } address ? options.GaneshaRender with { BindAddress = address.ToString() } : options.GaneshaRender;
+            options.Ganesha.ConfigText = GaneshaConfigRenderer.Render(plan.Exports, render);
             services.AddSingleton(sp => new GaneshaSupervisor(
                 options.Ganesha,
                 sp.GetRequiredService<TimeProvider>(),
@@ -56,7 +69,7 @@ public static class NfsServiceCollectionExtensions
             services.AddSingleton(sp => new NfsServerStatus(sp.GetRequiredService<NfsProbeMonitor>(), kernel: sp.GetRequiredService<KernelExportsService>()));
         }
 
-        var port = config.Services.NfsVps.Port;
+        var port = plan.Exports.Port;
         var endpoints = config.Hosts.ToDictionary(h => h.Name, h => new NfsEndpoint(h.PublicAddress.ToString(), port), StringComparer.Ordinal);
         services.AddSingleton(sp => new NfsProbeMonitor(
             endpoints,

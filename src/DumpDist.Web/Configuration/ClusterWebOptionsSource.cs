@@ -10,7 +10,9 @@ internal sealed class ClusterWebOptionsSource(IClusterConfigSource config, WebHo
     {
         var current = config.Current;
         var hostConfig = current.FindHost(host.HostName) ?? throw new InvalidOperationException($"host '{host.HostName}' is not in {config.Path}");
-        var options = WebServerOptionsFactory.Create(current, hostConfig);
+        // A reload that drops services.web is refused by the caller (stopping a service is a restart, not a reload).
+        var options = WebServerOptionsFactory.Create(current, hostConfig)
+            ?? throw new InvalidOperationException($"services.web is not in {config.Path}; this cluster runs no web service");
         options.AccessLogPath = host.AccessLogPath;
         options.ZeroCopy = host.ZeroCopy;
         options.ReusePort = host.ReusePort;

@@ -3,12 +3,17 @@ using DumpDist.Web.Hosting;
 
 namespace DumpDist.Web.Configuration;
 
-/// <summary>Builds <see cref="WebServerOptions"/> for one host from the cluster file (<c>services.web</c>, <c>qos</c>).</summary>
+/// <summary>Builds <see cref="WebServerOptions"/> for one host from the cluster file (<c>services.web</c>, <c>qos</c>, the host's <c>listen_address</c>).</summary>
 internal static class WebServerOptionsFactory
 {
-    public static WebServerOptions Create(ClusterConfig config, HostConfig host)
+    /// <summary>The options of <paramref name="host"/>'s web service, or null when the cluster file has no <c>services.web</c>.</summary>
+    public static WebServerOptions? Create(ClusterConfig config, HostConfig host)
     {
-        var web = config.Services.Web;
+        if (config.Services.Web is not { } web)
+        {
+            return null;
+        }
+
         var options = new WebServerOptions
         {
             Root = host.Root,
@@ -16,11 +21,13 @@ internal static class WebServerOptionsFactory
             CertificateKeyPath = web.CertificateKey,
             PlainHttp = web.PlainHttp,
             Qos = QosSettingsMapper.From(config.Qos),
+            ShutdownTimeout = web.StopTimeout,
+            DrainDeadline = web.DrainDeadline,
         };
-        options.Listen.Add(Trim(web.Listen));
+        options.Listen.Add(Trim(host.Bind(web.Listen)));
         if (web.HttpsListen is not null)
         {
-            options.HttpsListen.Add(Trim(web.HttpsListen));
+            options.HttpsListen.Add(Trim(host.Bind(web.HttpsListen)));
         }
 
         return options;

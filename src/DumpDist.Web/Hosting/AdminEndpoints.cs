@@ -18,7 +18,8 @@ namespace DumpDist.Web.Hosting;
 /// </summary>
 internal static class AdminEndpoints
 {
-    public static WebApplication Build(string listen, DrainState drain, WebMetrics metrics, ILoggerFactory loggerFactory, ILogger logger)
+    // drainDeadline: used when POST /drain gives no deadline (services.web.drain_deadline); null means none.
+    public static WebApplication Build(string listen, DrainState drain, TimeSpan? drainDeadline, WebMetrics metrics, ILoggerFactory loggerFactory, ILogger logger)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
         builder.Services.AddSingleton(loggerFactory);
@@ -43,7 +44,7 @@ internal static class AdminEndpoints
                     return;
                 case "/drain" when post:
                     // POST /drain?deadline=SECONDS: downloads still running after it are cut off.
-                    drain.Start(int.TryParse(context.Request.Query["deadline"], out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null);
+                    drain.Start(int.TryParse(context.Request.Query["deadline"], out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : drainDeadline);
                     WebLog.DrainStarted(logger);
                     context.Response.StatusCode = StatusCodes.Status204NoContent;
                     return;

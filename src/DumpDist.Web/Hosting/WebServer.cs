@@ -154,7 +154,7 @@ internal sealed class WebServer : IAsyncDisposable
         WebApplication? admin = null;
         if (options.AdminListen is not null)
         {
-            admin = AdminEndpoints.Build(options.AdminListen, drain, metrics, loggerFactory, logger);
+            admin = AdminEndpoints.Build(options.AdminListen, drain, options.DrainDeadline, metrics, loggerFactory, logger);
         }
 
         var server = new WebServer(app, admin, accessLog, certificates, qos, drain, metrics);

@@ -52,8 +52,11 @@ internal sealed class WebServerOptions
     /// </summary>
     public bool ReusePort { get; set; }
 
-    /// <summary>How long a stop waits for in-flight downloads.</summary>
+    /// <summary>How long a stop waits for in-flight downloads (<c>services.web.stop_timeout</c>).</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>After a drain without its own deadline, downloads still running this long are cut off (<c>services.web.drain_deadline</c>); null: never.</summary>
+    public TimeSpan? DrainDeadline { get; set; }
 
     /// <summary>Checks the options; returns the problems, each naming the field.</summary>
     public IReadOnlyList<string> Validate()

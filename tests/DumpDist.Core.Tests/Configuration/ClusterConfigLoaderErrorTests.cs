@@ -33,7 +33,6 @@ public sealed class ClusterConfigLoaderErrorTests
         { "zero interval", 3, "  schedule: { interval: 0s }", 3, 25, "source.schedule.interval: must be longer than 0s" },
         { "keep_runs repeated", 18, "  rsync: { active: dumps2, keep_runs: [1, 2, 2] }", 18, 46, "services.rsync.keep_runs[2]: 2 is listed twice" },
         { "unknown active host", 17, "  web: { active: dumps3 }", 17, 18, "services.web.active: unknown host 'dumps3'; did you mean 'dumps1'?" },
-        { "missing service", 20, "# no nfs-analytics", 17, 3, "missing required key 'nfs-analytics' in 'services'" },
         { "section of wrong type", 17, "  web: [dumps1]", 17, 8, "services.web: expected a mapping of keys (active, listen" },
         { "rsync on the web port", 18, "  rsync: { active: dumps2, port: 80 }", 18, 34, "services.rsync.port: port 80 is already used by services.web.listen (line 17)" },
         { "nfs on the rsync port", 19, "  nfs-vps: { active: dumps1, port: 873 }", 19, 36, "services.nfs-vps.port: port 873 is already used by services.rsync.port (line 18)" },
@@ -61,7 +60,67 @@ public sealed class ClusterConfigLoaderErrorTests
         { "duplicate key", 3, "  url: /srv/other", 3, 3, "duplicate key 'url' in 'source' (first at line 2)" },
         { "duplicate section", 21, "services: {}", 21, 1, "duplicate key 'services' at the top level (first at line 16)" },
         { "unknown alias", 18, "  rsync: *nothing", 18, 10, "unknown YAML alias '*nothing'" },
+        { "admin not a mapping", 21, "admin: [ops]", 21, 8, "admin: expected a mapping of keys (tokens, certificate, certificate_key, ca, timeout), got a list" },
+        { "bad listen_address", 9, "    public_address: 203.0.113.10\n    listen_address: 127.0.0.300", 10, 21, "hosts[0].listen_address: '127.0.0.300' is not an IPv4 or IPv6 address" },
+        { "same admin_address", 14, "    admin_address: 127.0.0.1:9100", 14, 20, "hosts[1].admin_address: 127.0.0.1:9100 is also the admin_address of host 'dumps1' (line 10); each host needs its own admin API" },
+        { "drain_deadline zero", 17, "  web: { active: dumps2, drain_deadline: 0s }", 17, 42, "services.web.drain_deadline: must be longer than 0s" },
+        { "bad stop_timeout", 17, "  web: { active: dumps2, stop_timeout: soon }", 17, 40, "services.web.stop_timeout: expected a duration such as 600, 600s, 10m, 8h or 30d, got 'soon'" },
+        { "nfs export to everyone", 19, "  nfs-vps: { active: dumps1, clients: ['*'] }", 19, 40, "services.nfs-vps.clients[0]: '*' would export to every address; list the client networks" },
+        { "nfs export to every ipv4", 19, "  nfs-vps: { active: dumps1, clients: [10.68.0.0/16, 0.0.0.0/0] }", 19, 54, "services.nfs-vps.clients[1]: '0.0.0.0/0' would export to every address" },
+        { "nfs export to every ipv6", 20, "  nfs-analytics: { active: dumps1, clients: ['::/0'] }", 20, 46, "services.nfs-analytics.clients[0]: '::/0' would export to every address" },
+        { "nfs export to every host name", 20, "  nfs-analytics: { active: dumps1, clients: ['*.*'] }", 20, 46, "services.nfs-analytics.clients[0]: '*.*' would match every host name" },
+        { "nfs services on two ports", 20, "  nfs-analytics: { active: dumps1, port: 2050 }", 20, 42, "services.nfs-analytics.port: 2050 differs from services.nfs-vps.port 2049 (line 19); one NFS server per host serves both on one port" },
+        { "admin unknown key", 21, "admin: { token: [] }", 21, 10, "unknown key 'token' in 'admin'; did you mean 'tokens'?" },
+        {
+            "admin token names repeated", 21, "admin:\n  tokens:\n    - { name: ops, file: /etc/a }\n    - { name: ops, file: /etc/b }",
+            24, 15, "admin.tokens[1].name: duplicate admin token name 'ops' (first at line 23)"
+        },
+        { "admin token file relative", 21, "admin: { tokens: [{ name: ops, file: admin.token }] }", 21, 38, "admin.tokens[0].file: expected an absolute path, got 'admin.token'" },
+        { "admin token without file", 21, "admin: { tokens: [{ name: ops }] }", 21, 19, "missing required key 'file' in 'admin.tokens[0]'" },
+        { "admin certificate without key", 21, "admin: { certificate: /etc/a.crt }", 21, 23, "admin: certificate needs 'certificate_key'" },
+        { "admin key without certificate", 21, "admin: { certificate_key: /etc/a.key }", 21, 27, "admin.certificate_key: is set but certificate is not" },
+        { "admin ca without certificate", 21, "admin: { ca: /etc/ca.crt }", 21, 14, "admin.ca: is set but certificate is not; the admin API speaks TLS only with a certificate" },
+        { "admin timeout zero", 21, "admin: { timeout: 0s }", 21, 19, "admin.timeout: must be longer than 0s" },
+        { "unknown store", 21, "assignments: { store: etdc }", 21, 23, "assignments.store: expected one of peers, etcd, got 'etdc'; did you mean 'etcd'?" },
+        { "etcd store without etcd", 21, "assignments: { store: etcd }", 21, 23, "assignments.store: 'etcd' needs assignments.etcd with its endpoints" },
+        { "etcd without endpoints", 21, "assignments: { store: etcd, etcd: { prefix: /x/ } }", 21, 35, "missing required key 'endpoints' in 'assignments.etcd'" },
+        { "etcd endpoints empty", 21, "assignments: { store: etcd, etcd: { endpoints: [] } }", 21, 48, "assignments.etcd.endpoints: at least one endpoint is required" },
+        { "etcd endpoint not http", 21, "assignments: { store: etcd, etcd: { endpoints: ['grpc://etcd1:2379'] } }", 21, 49, "assignments.etcd.endpoints[0]: expected a URL starting with http:// or https://, got 'grpc://etcd1:2379'" },
+        { "etcd with peers store", 21, "assignments: { etcd: { endpoints: ['http://etcd1:2379'] } }", 21, 22, "assignments.etcd: has no effect with 'store: peers'; set 'store: etcd' or remove it" },
+        { "refresh zero", 21, "assignments: { refresh: 0 }", 21, 25, "assignments.refresh: must be longer than 0s" },
     };
+
+    /// <summary>Case name, the minimal file with several lines replaced, and the error expected at line:column.</summary>
+    public static TheoryData<string, string, int, int, string> BadEdits => new()
+    {
+        {
+            "two hosts on one listen_address",
+            ConfigSamples.WithLines((11, "    root: /srv/dumps\n    listen_address: 127.0.0.2"), (15, "    root: /srv/dumps\n    listen_address: 127.0.0.2")),
+            17, 21, "hosts[1].listen_address: 127.0.0.2 is also the listen_address of host 'dumps1' (line 12); two hosts on one address would bind the same ports"
+        },
+        {
+            "same admin_address, different listen_address",
+            ConfigSamples.WithLines((11, "    root: /srv/dumps\n    listen_address: 127.0.0.2"), (14, "    admin_address: 127.0.0.1:9100"), (15, "    root: /srv/dumps\n    listen_address: 127.0.0.3")),
+            15, 20, "hosts[1].admin_address: 127.0.0.1:9100 is also the admin_address of host 'dumps1' (line 10)"
+        },
+        {
+            "admin on a service port despite listen_address",
+            ConfigSamples.WithLines((10, "    admin_address: 127.0.0.9:873"), (11, "    root: /srv/dumps\n    listen_address: 127.0.0.2")),
+            10, 20, "hosts[0].admin_address: port 873 is already used by services.rsync.port (line 19); host 'dumps1' runs every service"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadEdits))]
+    public void Parse_BadEdits_ReportsErrorAtPosition(string name, string yaml, int line, int column, string message)
+    {
+        var result = ClusterConfigLoader.Parse(yaml, "cluster.yaml");
+
+        Assert.False(result.Success, name);
+        Assert.True(
+            result.Errors.Any(e => e.Line == line && e.Column == column && e.Message.Contains(message, StringComparison.Ordinal)),
+            $"{name}: expected {line}:{column} '{message}', got:\n{string.Join('\n', result.Errors)}");
+    }
 
     [Theory]
     [MemberData(nameof(BadConfigs))]

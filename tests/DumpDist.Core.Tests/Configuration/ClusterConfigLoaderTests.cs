@@ -14,12 +14,26 @@ public sealed class ClusterConfigLoaderTests
     }
 
     [Fact]
-    public void Load_ExampleFile_HasNoErrors()
+    public void Load_ExampleFile_HasNoErrorsOrWarnings()
     {
         var result = ClusterConfigLoader.Load(RepositoryPaths.File("docs", "cluster.example.yaml"));
 
         Assert.Empty(result.Errors);
+        Assert.Empty(result.Warnings);
         Assert.NotNull(result.Config);
+    }
+
+    [Fact]
+    public void Load_ExampleFile_BindsAdminAndAssignments()
+    {
+        var config = LoadExample();
+
+        Assert.Equal("/etc/dumpdist/admin.token", config.Admin.FindToken("ops")!.File);
+        Assert.True(config.Admin.UsesTls);
+        Assert.Equal("/etc/dumpdist/admin-ca.crt", config.Admin.Ca);
+        Assert.Equal(TimeSpan.FromSeconds(5), config.Admin.Timeout);
+        Assert.Equal(AssignmentStoreKind.Peers, config.Assignments.Store);
+        Assert.Equal(TimeSpan.FromSeconds(60), config.Assignments.Refresh);
     }
 
     [Fact]
@@ -34,9 +48,9 @@ public sealed class ClusterConfigLoaderTests
         Assert.Null(config.FindHost("dumps3"));
         Assert.Equal(1, config.HostIndex("dumps2"));
         Assert.Equal(-1, config.HostIndex("dumps3"));
-        Assert.Equal("dumps2", config.ActiveHost(ServiceKind.Web).Name);
-        Assert.Equal("dumps2", config.ActiveHost(ServiceKind.Rsync).Name);
-        Assert.Equal("dumps1", config.ActiveHost(ServiceKind.NfsVps).Name);
+        Assert.Equal("dumps2", config.ActiveHost(ServiceKind.Web)!.Name);
+        Assert.Equal("dumps2", config.ActiveHost(ServiceKind.Rsync)!.Name);
+        Assert.Equal("dumps1", config.ActiveHost(ServiceKind.NfsVps)!.Name);
         Assert.Equal([ServiceKind.NfsVps, ServiceKind.NfsAnalytics], config.ServicesActiveOn("dumps1"));
     }
 
@@ -65,11 +79,12 @@ public sealed class ClusterConfigLoaderTests
     {
         var config = LoadExample();
 
-        Assert.Equal(443, config.Services.Web.HttpsListen!.Port);
+        Assert.Equal(443, config.Services.Web!.HttpsListen!.Port);
         Assert.Equal(PlainHttpPolicy.Serve, config.Services.Web.PlainHttp);
-        Assert.Equal([1, 2, 3, 4, 5], config.Services.Rsync.KeepRuns);
-        Assert.Equal(IPNetwork.Parse("10.68.0.0/16"), config.Services.NfsVps.Clients[1].Network);
-        Assert.True(config.Services.NfsAnalytics.Clients[1].IsHostName);
+        Assert.Equal(TimeSpan.FromMinutes(10), config.Services.Web.DrainDeadline);
+        Assert.Equal([1, 2, 3, 4, 5], config.Services.Rsync!.KeepRuns);
+        Assert.Equal(IPNetwork.Parse("10.68.0.0/16"), config.Services.NfsVps!.Clients[1].Network);
+        Assert.True(config.Services.NfsAnalytics!.Clients[1].IsHostName);
         Assert.Equal(5L * 1024 * 1024, config.Qos.Rate);
         Assert.Equal(20L * 1024 * 1024, config.Qos.IpRate);
         Assert.Equal(IPNetwork.Parse("127.0.0.1/32"), config.Qos.TrustedProxies[0]);
@@ -92,10 +107,10 @@ public sealed class ClusterConfigLoaderTests
         Assert.Equal(TimeSpan.FromMinutes(10), config.Source.Schedule.Interval);
         Assert.Equal(0.1, config.Source.MaxLossFraction);
         Assert.Equal(DeletePolicy.Never, config.Datasets[0].Delete);
-        Assert.Equal(new Uri("http://0.0.0.0:80"), config.Services.Web.Listen);
-        Assert.Equal(873, config.Services.Rsync.Port);
+        Assert.Equal(new Uri("http://0.0.0.0:80"), config.Services.Web!.Listen);
+        Assert.Equal(873, config.Services.Rsync!.Port);
         Assert.Equal(10, config.Services.Rsync.MaxConnections);
-        Assert.Equal(2049, config.Services.NfsVps.Port);
+        Assert.Equal(2049, config.Services.NfsVps!.Port);
         Assert.Equal(3, config.Qos.ConnLimit);
         Assert.Equal(1024 * 1024, config.Qos.RateAfter);
         Assert.Equal(0, config.Qos.IpRate);
@@ -114,7 +129,7 @@ public sealed class ClusterConfigLoaderTests
         var result = ClusterConfigLoader.Parse(yaml, "c.yaml");
 
         Assert.Empty(result.Errors);
-        Assert.Equal(12049, result.Config!.Services.NfsAnalytics.Port);
+        Assert.Equal(12049, result.Config!.Services.NfsAnalytics!.Port);
     }
 
     [Fact]
@@ -125,7 +140,7 @@ public sealed class ClusterConfigLoaderTests
         var result = ClusterConfigLoader.Parse(yaml, "c.yaml");
 
         Assert.Empty(result.Errors);
-        Assert.Equal(PlainHttpPolicy.Redirect, result.Config!.Services.Web.PlainHttp);
+        Assert.Equal(PlainHttpPolicy.Redirect, result.Config!.Services.Web!.PlainHttp);
     }
 
     [Fact]
@@ -151,7 +166,7 @@ public sealed class ClusterConfigLoaderTests
         var result = ClusterConfigLoader.Parse(yaml, "c.yaml");
 
         Assert.Empty(result.Errors);
-        Assert.Equal(result.Config!.Services.NfsVps.Clients, result.Config.Services.NfsAnalytics.Clients);
+        Assert.Equal(result.Config!.Services.NfsVps!.Clients, result.Config.Services.NfsAnalytics!.Clients);
         Assert.Equal(ServiceKind.NfsAnalytics, result.Config.Services.NfsAnalytics.Kind);
     }
 

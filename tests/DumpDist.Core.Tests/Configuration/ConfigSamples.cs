@@ -32,10 +32,17 @@ internal static class ConfigSamples
     public static string Minimal => string.Join('\n', MinimalLines) + "\n";
 
     /// <summary>The minimal file with 1-based line <paramref name="line"/> replaced by <paramref name="text"/> (which may hold several lines).</summary>
-    public static string WithLine(int line, string text)
+    public static string WithLine(int line, string text) => WithLines((line, text));
+
+    /// <summary>The minimal file with each 1-based line replaced (lines are numbered as in <see cref="MinimalLines"/>).</summary>
+    public static string WithLines(params (int Line, string Text)[] edits)
     {
         var lines = MinimalLines.ToArray();
-        lines[line - 1] = text;
+        foreach (var (line, text) in edits)
+        {
+            lines[line - 1] = text;
+        }
+
         return string.Join('\n', lines) + "\n";
     }
 }

@@ -102,6 +102,30 @@ public sealed class NfsServiceCollectionExtensionsTests : IDisposable
         Assert.Contains("services.nfs-vps.clients[0]: '*' would export to every address", error.Message);
     }
 
+    [Fact]
+    public void AddDumpDistNfsServer_NoNfsServiceConfigured_RegistersNothing()
+    {
+        var config = ClusterSamples.Two(["10.0.0.0/8"], []);
+        config = config with { Services = config.Services with { NfsVps = null, NfsAnalytics = null } };
+        var services = new ServiceCollection();
+
+        services.AddDumpDistNfsServer(config, "dumps1", new NfsServerOptions());
+
+        Assert.Empty(services);
+    }
+
+    [Fact]
+    public void AddDumpDistNfsServer_HostWithListenAddress_GaneshaBindsToIt()
+    {
+        var config = ClusterSamples.Two(["127.0.0.1"], []);
+        config = config with { Hosts = [config.Hosts[0] with { ListenAddress = System.Net.IPAddress.Parse("127.0.0.2") }, config.Hosts[1]] };
+        var options = new NfsServerOptions { Server = ExportsFormat.Ganesha };
+
+        new ServiceCollection().AddDumpDistNfsServer(config, "dumps1", options);
+
+        Assert.Contains("Bind_addr = 127.0.0.2;", options.Ganesha.ConfigText, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static NfsExportSet ExportsFor(DumpDist.Core.Configuration.ClusterConfig config) => NfsExportPlanner.Plan(config, "dumps1").Exports!;

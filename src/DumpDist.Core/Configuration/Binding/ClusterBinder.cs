@@ -6,7 +6,8 @@ namespace DumpDist.Core.Configuration.Binding;
 /// <summary>Binds the root mapping section by section, then runs the rules that look across sections.</summary>
 internal static class ClusterBinder
 {
-    public static readonly string[] Keys = ["source", "datasets", "hosts", "services", "qos", "retention", "mirrors"];
+    public static readonly string[] Keys =
+        ["source", "datasets", "hosts", "services", "admin", "assignments", "qos", "retention", "mirrors"];
 
     public static ClusterConfig? Bind(NodeReader reader, ConfigNode rootNode)
     {
@@ -20,12 +21,15 @@ internal static class ClusterBinder
         var source = sourceMap is null ? new SourceConfig { Url = string.Empty } : SourceBinder.Bind(sourceMap, inherited: null);
         var hosts = HostsBinder.Bind(root);
         var services = ServicesBinder.Bind(root);
+        var admin = AdminBinder.Bind(root);
         var config = new ClusterConfig
         {
             Source = source,
             Datasets = DatasetsBinder.Bind(root, source),
             Hosts = hosts.Select(h => h.Host).ToArray(),
             Services = services,
+            Admin = admin,
+            Assignments = AssignmentsBinder.Bind(root),
             Qos = QosBinder.Bind(root),
             Retention = RetentionBinder.Bind(root),
             Mirrors = MirrorsBinder.Bind(root),
@@ -33,6 +37,8 @@ internal static class ClusterBinder
 
         ActiveHostRule.Check(reader, services, config.Hosts);
         PortCollisionRule.Check(reader, services, hosts);
+        NfsPortRule.Check(reader, services);
+        AdminTransportRule.Check(reader, admin, hosts);
         return config;
     }
 }

@@ -6,7 +6,7 @@ namespace DumpDist.Core.Configuration.Binding;
 /// <summary>Binds <c>hosts</c> (required, at least one).</summary>
 internal static class HostsBinder
 {
-    public static readonly string[] Keys = ["name", "public_address", "admin_address", "root", "state_dir"];
+    public static readonly string[] Keys = ["name", "public_address", "listen_address", "admin_address", "root", "state_dir"];
 
     public static IReadOnlyList<(HostConfig Host, string Path)> Bind(MappingReader root)
     {
@@ -34,6 +34,7 @@ internal static class HostsBinder
             {
                 Name = map.ParseObject<string>("name", Scalars.Name, required: true) ?? string.Empty,
                 PublicAddress = map.ParseObject<IPAddress>("public_address", Scalars.Address, required: true) ?? IPAddress.None,
+                ListenAddress = map.ParseObject<IPAddress>("listen_address", Scalars.Address),
                 AdminAddress = map.ParseObject<HostPort>("admin_address", Scalars.HostAndPort, required: true) ?? new HostPort(string.Empty, 0),
                 Root = map.ParseObject<string>("root", Scalars.AbsolutePath, required: true) ?? string.Empty,
                 StateDir = map.ParseObject<string>("state_dir", Scalars.AbsolutePath) ?? "/var/lib/dumpdist",

@@ -1,8 +1,9 @@
 using DumpDist.Core.Configuration.Reading;
+using DumpDist.Core.Configuration.Rules;
 
 namespace DumpDist.Core.Configuration.Binding;
 
-/// <summary>Binds <c>services</c>: all four services are required, each with an <c>active</c> host.</summary>
+/// <summary>Binds <c>services</c> (optional): each service is optional, and a configured one needs an <c>active</c> host.</summary>
 internal static class ServicesBinder
 {
     public static readonly string[] Keys = ["web", "rsync", "nfs-vps", "nfs-analytics"];
@@ -12,24 +13,28 @@ internal static class ServicesBinder
 
     public static ServicesConfig Bind(MappingReader root)
     {
-        var map = root.Mapping("services", Keys, required: true);
+        var map = root.Mapping("services", Keys);
+        if (map is null)
+        {
+            return new ServicesConfig();
+        }
+
+        var web = map.Mapping("web", WebServiceBinder.Keys);
+        var rsync = map.Mapping("rsync", RsyncKeys);
+        var nfsVps = map.Mapping("nfs-vps", NfsKeys);
+        var nfsAnalytics = map.Mapping("nfs-analytics", NfsKeys);
         return new ServicesConfig
         {
-            Web = WebServiceBinder.Bind(map?.Mapping("web", WebServiceBinder.Keys, required: true)),
-            Rsync = BindRsync(map?.Mapping("rsync", RsyncKeys, required: true)),
-            NfsVps = BindNfs(map?.Mapping("nfs-vps", NfsKeys, required: true), ServiceKind.NfsVps),
-            NfsAnalytics = BindNfs(map?.Mapping("nfs-analytics", NfsKeys, required: true), ServiceKind.NfsAnalytics),
+            Web = web is null ? null : WebServiceBinder.Bind(web),
+            Rsync = rsync is null ? null : BindRsync(rsync),
+            NfsVps = nfsVps is null ? null : BindNfs(nfsVps, ServiceKind.NfsVps),
+            NfsAnalytics = nfsAnalytics is null ? null : BindNfs(nfsAnalytics, ServiceKind.NfsAnalytics),
         };
     }
 
-    private static RsyncServiceConfig BindRsync(MappingReader? map)
+    private static RsyncServiceConfig BindRsync(MappingReader map)
     {
         var defaults = new RsyncServiceConfig { Active = string.Empty };
-        if (map is null)
-        {
-            return defaults;
-        }
-
         var keepRuns = map.List("keep_runs", Scalars.Count(1));
         if (keepRuns is not null)
         {
@@ -46,19 +51,16 @@ internal static class ServicesBinder
         };
     }
 
-    private static NfsServiceConfig BindNfs(MappingReader? map, ServiceKind kind)
+    private static NfsServiceConfig BindNfs(MappingReader map, ServiceKind kind)
     {
-        if (map is null)
-        {
-            return new NfsServiceConfig { Active = string.Empty, Service = kind };
-        }
-
+        var clients = map.ListWithPaths<NfsClient>("clients", NfsClients.Parse) ?? [];
+        NfsClientsRule.Check(map.Reader, clients);
         return new NfsServiceConfig
         {
             Active = Active(map),
             Service = kind,
             Port = map.Parse("port", Scalars.Port) ?? 2049,
-            Clients = map.List<NfsClient>("clients", NfsClients.Parse) ?? [],
+            Clients = clients.Select(c => c.Value).ToArray(),
         };
     }
 

@@ -5,23 +5,27 @@ namespace DumpDist.Core.Configuration.Binding;
 /// <summary>Binds <c>services.web</c> and checks that HTTPS settings come together.</summary>
 internal static class WebServiceBinder
 {
-    public static readonly string[] Keys = ["active", "listen", "https_listen", "certificate", "certificate_key", "plain_http"];
+    public static readonly string[] Keys =
+        ["active", "listen", "https_listen", "certificate", "certificate_key", "plain_http", "drain_deadline", "stop_timeout"];
 
     private static readonly ScalarParser<PlainHttpPolicy> Policies =
         Scalars.Enum(("serve", PlainHttpPolicy.Serve), ("redirect", PlainHttpPolicy.Redirect), ("forbid", PlainHttpPolicy.Forbid));
 
-    public static WebServiceConfig Bind(MappingReader? map)
+    public static WebServiceConfig Bind(MappingReader map)
     {
-        if (map is null)
-        {
-            return new WebServiceConfig { Active = string.Empty };
-        }
-
+        var defaults = new WebServiceConfig { Active = string.Empty };
         var https = map.ParseObject<Uri>("https_listen", Scalars.Url("https"));
         var certificate = map.ParseObject<string>("certificate", Scalars.AbsolutePath);
         var key = map.ParseObject<string>("certificate_key", Scalars.AbsolutePath);
         var plain = map.Parse("plain_http", Policies);
+        var drainDeadline = map.Parse<TimeSpan>("drain_deadline", Scalars.Duration);
         var reader = map.Reader;
+        if (drainDeadline == TimeSpan.Zero)
+        {
+            // 0 would cut every download off the moment a drain starts, which is a stop, not a drain.
+            reader.Error(reader.Positions.Of(map.PathOf("drain_deadline")), map.PathOf("drain_deadline"), "must be longer than 0s");
+        }
+
         if (map.Has("https_listen"))
         {
             foreach (var needed in new[] { "certificate", "certificate_key" }.Where(k => !map.Has(k)))
@@ -50,6 +54,8 @@ internal static class WebServiceBinder
             Certificate = certificate,
             CertificateKey = key,
             PlainHttp = plain ?? (https is null ? PlainHttpPolicy.Serve : PlainHttpPolicy.Redirect),
+            DrainDeadline = drainDeadline ?? defaults.DrainDeadline,
+            StopTimeout = map.Parse<TimeSpan>("stop_timeout", Scalars.Duration) ?? defaults.StopTimeout,
         };
     }
 }

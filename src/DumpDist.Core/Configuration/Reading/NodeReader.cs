@@ -27,6 +27,10 @@ internal sealed class NodeReader(ConfigErrors errors, ConfigPositions positions)
     public void Error(Mark at, string path, string problem) =>
         Errors.Add(at, path.Length == 0 ? problem : $"{path}: {problem}");
 
+    /// <summary>Reports something allowed but probably unwanted; the file still loads.</summary>
+    public void Warning(Mark at, string path, string problem) =>
+        Errors.AddWarning(at, path.Length == 0 ? problem : $"{path}: {problem}");
+
     /// <summary>Opens <paramref name="node"/> as a mapping with the given keys; null (and an error) when it is not a mapping.</summary>
     public MappingReader? Mapping(ConfigNode node, string path, IReadOnlyCollection<string> knownKeys)
     {

@@ -117,7 +117,9 @@ internal static partial class Scalars
         }
 
         value = default;
-        return $"expected one of {string.Join(", ", names.Select(n => n.Name))}, got '{text}'";
+        var closest = KeySuggester.Closest(text, names.Select(n => n.Name).ToArray());
+        var hint = closest is null ? string.Empty : $"; did you mean '{closest}'?";
+        return $"expected one of {string.Join(", ", names.Select(n => n.Name))}, got '{text}'{hint}";
     };
 
     public static string? Address(string text, out IPAddress value) =>

@@ -2,15 +2,15 @@ using DumpDist.Core.Configuration.Reading;
 
 namespace DumpDist.Core.Configuration.Rules;
 
-/// <summary>Each service's <c>active</c> must name a host in <c>hosts</c>.</summary>
+/// <summary>Each configured service's <c>active</c> must name a host in <c>hosts</c>.</summary>
 internal static class ActiveHostRule
 {
     public static void Check(NodeReader reader, ServicesConfig services, IReadOnlyList<HostConfig> hosts)
     {
         var names = hosts.Select(h => h.Name).Where(n => n.Length > 0).ToArray();
-        foreach (var kind in ServiceKinds.All)
+        foreach (var kind in services.Configured)
         {
-            var active = services.Get(kind).Active;
+            var active = services.Get(kind)!.Active;
             if (active.Length == 0 || names.Contains(active, StringComparer.Ordinal))
             {
                 continue;

@@ -1,14 +1,15 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace DumpDist.Nfs.Exports;
+namespace DumpDist.Core.Configuration.Rules;
 
 /// <summary>
 /// Checks one NFS client entry: an IPv4/IPv6 address, a CIDR network with no host bits set, or
 /// a host name (<c>*</c> and <c>?</c> wildcards allowed, e.g. <c>*.example.org</c>, <c>an-worker10??.example.org</c>). Everything else is rejected, so a
 /// typo cannot end up in /etc/exports or ganesha.conf where it would export to the wrong clients.
+/// The loader runs it on every entry that parsed (<see cref="NfsClientsRule"/>).
 /// </summary>
-public static partial class NfsClientValidator
+internal static partial class NfsClientValidator
 {
     /// <summary>Returns null when <paramref name="client"/> is acceptable, otherwise what is wrong with it.</summary>
     public static string? Validate(string? client)

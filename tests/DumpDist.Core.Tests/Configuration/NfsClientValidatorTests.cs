@@ -1,6 +1,6 @@
-using DumpDist.Nfs.Exports;
+using DumpDist.Core.Configuration.Rules;
 
-namespace DumpDist.Nfs.Tests.Exports;
+namespace DumpDist.Core.Tests.Configuration;
 
 public sealed class NfsClientValidatorTests
 {
