@@ -84,6 +84,67 @@ public sealed class ConfigCheckTests
         }
     }
 
+    [Fact]
+    public async Task ConfigCheck_AdminTokenInClearAcrossHosts_WarnsOnStderrExitsZero()
+    {
+        var directory = TestPaths.NewTempDirectory("config");
+        try
+        {
+            var path = Path.Combine(directory, "warn.yaml");
+            await File.WriteAllTextAsync(path, string.Join('\n',
+                "source: { url: /srv/source }",
+                "datasets: [{ name: d, path: public }]",
+                "hosts: [{ name: h1, public_address: 192.0.2.1, admin_address: '192.0.2.1:9100', root: /srv }]",
+                "services:",
+                "  web: { active: h1 }",
+                ""));
+
+            var result = await RunInRepositoryAsync("config", "check", path);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(
+                $"{path}:3:63: warning: hosts[0].admin_address: 192.0.2.1 is not a loopback address and admin.certificate is not set: bearer token sent in clear text across hosts\n",
+                result.StandardError);
+            Assert.Contains($"{path}: OK", result.StandardOutput);
+            Assert.Matches(@"(?m)^  web +active on h1 ", result.StandardOutput);
+            Assert.DoesNotMatch(@"(?m)^  rsync ", result.StandardOutput);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ConfigCheck_ErrorsAndWarnings_PrintedInFileOrderExitsTwo()
+    {
+        var directory = TestPaths.NewTempDirectory("config");
+        try
+        {
+            var path = Path.Combine(directory, "bad.yaml");
+            await File.WriteAllTextAsync(path, string.Join('\n',
+                "source: { url: /srv/source }",
+                "datasets: [{ name: d, path: public }]",
+                "hosts: [{ name: h1, public_address: 192.0.2.1, admin_address: '192.0.2.1:9100', root: /srv }]",
+                "assignments: { store: etdc }",
+                ""));
+
+            var result = await RunInRepositoryAsync("config", "check", path);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal(string.Empty, result.StandardOutput);
+            var lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(3, lines.Length);
+            Assert.StartsWith($"{path}:3:63: warning: hosts[0].admin_address: ", lines[0], StringComparison.Ordinal);
+            Assert.Equal($"{path}:4:23: error: assignments.store: expected one of peers, etcd, got 'etdc'; did you mean 'etcd'?", lines[1]);
+            Assert.Equal($"{path}: 1 error, 1 warning", lines[2]);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("no-such-file.yaml", "no such file")]
     [InlineData("docs", "is a directory, not a file")]
