@@ -66,6 +66,27 @@ public sealed class OperationsTests : IDisposable
     }
 
     [Fact]
+    public async Task Drain_WithoutDeadline_ConfiguredDrainDeadlineCutsOffInFlightDownload()
+    {
+        _tree.AddFile("enwiki/slow.bin", 4 * 1024 * 1024, seed: 4);
+        await using var server = await RunningServer.StartAsync(_tree, QosSettings.Unlimited with { Rate = 512 * 1024 }, o =>
+        {
+            o.AdminListen = "http://127.0.0.1:0";
+            o.DrainDeadline = TimeSpan.FromSeconds(1);
+        });
+        using var http = new HttpClient();
+        var watch = Stopwatch.StartNew();
+        var inFlight = Curl.GetAsync(server.Url("enwiki/slow.bin"), "--max-time", "20");
+        await Task.Delay(300);
+
+        using var drain = await http.PostAsync(new Uri(server.Server.AdminAddress!, "drain"), null);
+        var cut = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => inFlight);
+
+        Assert.True(watch.Elapsed > TimeSpan.FromSeconds(1.2) && watch.Elapsed < TimeSpan.FromSeconds(5), $"download ran {watch.Elapsed}");
+        Assert.Matches(@"curl failed \((18|56)\)", cut.Message);
+    }
+
+    [Fact]
     public async Task AccessLog_Requests_NginxCombinedLines()
     {
         _tree.AddText("enwiki/a.txt", "hello");
