@@ -29,6 +29,9 @@ public interface IAssignmentStore
     /// <summary>The newest audit records, newest first.</summary>
     Task<IReadOnlyList<AuditRecord>> AuditAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>A new cluster file: its <c>active</c> hosts become the set while no change was ever made (epoch 0).</summary>
+    void UpdateDefaults(AssignmentSet defaults);
+
     /// <summary>Re-reads the store (peers: pulls the newest epoch from every peer; etcd: a read) and updates <see cref="Current"/>.</summary>
     Task RefreshAsync(CancellationToken cancellationToken);
 }

@@ -7,8 +7,14 @@ internal static class AdminSettingsMapper
 {
     public static AdminSettings From(ClusterConfig config)
     {
-        // TODO(config merge): read config.Admin once the loader has the section.
-        var file = Environment.GetEnvironmentVariable("DUMPDIST_ADMIN_TOKEN_FILE");
-        return new AdminSettings { Tokens = file is null ? [] : [("admin", file)] };
+        var admin = config.Admin;
+        return new AdminSettings
+        {
+            Tokens = admin.Tokens.Select(t => (t.Name, t.File)).ToList(),
+            Certificate = admin.Certificate,
+            CertificateKey = admin.CertificateKey,
+            CertificateAuthority = admin.Ca,
+            Timeout = admin.Timeout,
+        };
     }
 }

@@ -1,3 +1,4 @@
+using DumpDist.Core.Configuration;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -68,35 +69,6 @@ internal sealed class AdminTokens
         return match;
     }
 
-    /// <summary>Reads a token file, refusing one that group or others may read, or that is empty.</summary>
-    public static bool TryRead(string path, out string token, out string error)
-    {
-        token = string.Empty;
-        try
-        {
-            var mode = OperatingSystem.IsWindows() ? UnixFileMode.UserRead : File.GetUnixFileMode(path);
-            var loose = mode & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
-            if (loose != 0)
-            {
-                error = $"{path} has mode {Convert.ToString((int)mode, 8).PadLeft(4, '0')}; a token file must be readable by its owner only (chmod 600 {path})";
-                return false;
-            }
-
-            token = File.ReadAllText(path).Trim();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error = $"cannot read {path}: {e.Message}";
-            return false;
-        }
-
-        if (token.Length == 0)
-        {
-            error = $"{path} is empty";
-            return false;
-        }
-
-        error = string.Empty;
-        return true;
-    }
+    /// <summary>Reads a token file, refusing one that group or others may read, or that is empty (Core's one rule).</summary>
+    public static bool TryRead(string path, out string token, out string error) => AdminTokenFile.TryRead(path, out token, out error);
 }

@@ -1,7 +1,6 @@
 using DumpDist.Core.Cluster;
 using DumpDist.Core.Configuration.Source;
 using DumpDist.Node.Assignments;
-using DumpDist.Node.Assignments.Peers;
 using Microsoft.Extensions.Hosting;
 
 namespace DumpDist.Node.Hosting;
@@ -14,13 +13,7 @@ internal sealed class AssignmentRefresher(IAssignmentStore store, IClusterConfig
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = config.Subscribe((previous, current) =>
-        {
-            if (store is PeersAssignmentStore peers)
-            {
-                peers.UpdateDefaults(AssignmentDefaults.From(current));
-            }
-        });
+        using var subscription = config.Subscribe((previous, current) => store.UpdateDefaults(AssignmentDefaults.From(current)));
         using var timer = new PeriodicTimer(interval, time);
         try
         {

@@ -5,7 +5,6 @@ using DumpDist.Nfs.Exports;
 using DumpDist.Nfs.Hosting;
 using DumpDist.Node.Admin;
 using DumpDist.Node.Assignments;
-using DumpDist.Node.Assignments.Peers;
 using DumpDist.Node.Composition;
 using DumpDist.Node.Health;
 using DumpDist.Node.Status;
@@ -49,7 +48,7 @@ internal static class NodeHostBuilder
         var services = builder.Services;
         time ??= TimeProvider.System;
         services.AddSingleton(time);
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = (config.Services.Web?.StopTimeout ?? TimeSpan.FromSeconds(30)) + TimeSpan.FromSeconds(15));
         services.AddDumpDistClusterConfig(source, watch: true, options.ConfigPollInterval);
 
         var registry = Prometheus.Metrics.NewCustomRegistry();
@@ -62,8 +61,7 @@ internal static class NodeHostBuilder
             AdminHttp.Clients(source.Current, admin, http, tokens.PeerToken).Where(p => p.Key != options.HostName).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
         // The admin API first: its health endpoints answer (503) while the rest starts.
-        services.AddSingleton<IAssignmentStore>(sp => new PeersAssignmentStore(
-            NodeDatabase.Open(host.StateDir), AssignmentDefaults.From(config), peers, sp.GetRequiredService<ILoggerFactory>().CreateLogger("DumpDist.Node.Assignments")));
+        services.AddAssignmentStore(config, host, peers);
         services.AddSingleton(sp => new PeerStateMonitor(peers, time, NodeDefaults.PeerPoll));
         services.AddSingleton(sp => new AdminApiService(source, options.HostName, admin, sp.GetRequiredService<AdminRequestHandler>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<AdminApiService>());

@@ -26,6 +26,7 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
     private IDisposable? _subscription;
     private WebServer? _server;
     private WebServerOptions? _options;
+    private int _disposed;
 
     public WebHostedService(IWebOptionsSource source, IDigestLookup? digests, IStatusPage? statusPage, ILoggerFactory loggers, TimeProvider time)
     {
@@ -65,6 +66,11 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _subscription?.Dispose();
+        if (Volatile.Read(ref _disposed) == 1 && _server is null)
+        {
+            return;
+        }
+
         await _swap.WaitAsync(cancellationToken);
         try
         {
@@ -85,6 +91,12 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
 
     public async ValueTask DisposeAsync()
     {
+        // Registered both as a singleton and as a hosted service: the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         _swap.Dispose();
     }
