@@ -14,14 +14,20 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
     public const string Token = "node-test-token";
     private readonly Dictionary<string, NodeProcess> _nodes = [];
 
-    private TwoNodeCluster(string directory, RsyncDaemon source, int adminPort, int webPort)
+    private TwoNodeCluster(string directory, RsyncDaemon source, int adminPort, int webPort, string? adminTls)
     {
         Directory_ = directory;
         Source = source;
         AdminPort = adminPort;
         WebPort = webPort;
-        Http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        AdminTls = adminTls;
+
+        // The test's own polling trusts whatever the node presents; the CLI's verification is what TLS tests assert.
+        Http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator }) { Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    /// <summary>The cluster file's <c>admin</c> TLS keys (certificate, certificate_key, ca), or null for plain HTTP.</summary>
+    public string? AdminTls { get; }
 
     public string Directory_ { get; }
 
@@ -37,7 +43,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
 
     public string TokenPath => Path.Combine(Directory_, "admin.token");
 
-    public static async Task<TwoNodeCluster> CreateAsync(string directory)
+    public static async Task<TwoNodeCluster> CreateAsync(string directory, string? adminTls = null)
     {
         var tree = Path.Combine(directory, "source");
         var fixture = await DumpDistProcess.RunAsync("fixture", "--out", tree, "--wikis", "2", "--runs", "1", "--scale", "200000");
@@ -47,7 +53,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         }
 
         var source = await RsyncDaemon.StartAsync(tree);
-        var cluster = new TwoNodeCluster(directory, source, FreePort.Next(), FreePort.Next());
+        var cluster = new TwoNodeCluster(directory, source, FreePort.Next(), FreePort.Next(), adminTls);
         await File.WriteAllTextAsync(cluster.TokenPath, Token + "\n");
         File.SetUnixFileMode(cluster.TokenPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         await File.WriteAllTextAsync(cluster.ConfigPath, cluster.Yaml());
@@ -88,6 +94,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
           tokens:
             - name: ops
               file: {TokenPath}
+        {AdminTls ?? string.Empty}
         qos:
           conn_limit: 0
           rate: 0
@@ -106,7 +113,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         return node;
     }
 
-    public Uri Admin(string host, string path) => new($"http://{AddressOf(host)}:{AdminPort}/{path}");
+    public Uri Admin(string host, string path) => new($"{(AdminTls is null ? "http" : "https")}://{AddressOf(host)}:{AdminPort}/{path}");
 
     public Uri Web(string host, string path) => new($"http://{AddressOf(host)}:{WebPort}/{path}");
 
