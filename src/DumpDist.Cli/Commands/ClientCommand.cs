@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DumpDist.Nfs.ClientAgent;
 using DumpDist.Nfs.Metrics;
+using DumpDist.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,9 +63,9 @@ internal static class ClientCommand
 
     private static async Task<int> RunServiceAsync(ClientAgentOptions options, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddSystemd();
+        builder.Logging.AddDumpDistConsole();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new NfsMetrics(Prometheus.Metrics.DefaultRegistry));

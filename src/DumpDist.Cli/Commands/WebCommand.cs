@@ -7,6 +7,7 @@ using DumpDist.Web.Hosting;
 using DumpDist.Web.Qos;
 using DumpDist.Web.Serving;
 using DumpDist.Core.Configuration.Source;
+using DumpDist.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -127,11 +128,7 @@ internal static class WebCommand
         // The same generic host and web service the node runs; logs on stderr, stdout carries
         // only the bound addresses (for scripts using port 0). SIGTERM/SIGINT stop it gracefully.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; console.UseUtcTimestamp = true; });
-        builder.Logging.SetMinimumLevel(Environment.GetEnvironmentVariable("DUMPDIST_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddDumpDistConsole(toStandardError: true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
         if (VerificationDigestLookup.TryOpen(stateDirectory, options.Root, TimeProvider.System) is { } digests)
         {

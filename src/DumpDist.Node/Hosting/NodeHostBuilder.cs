@@ -33,15 +33,13 @@ internal static class NodeHostBuilder
         Core.Tree.ServedTree.EnsureForHost(host.Root);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSystemd();
-        builder.Logging.ClearProviders();
         if (logging is null)
         {
-            // Under systemd the console logger writes journald-friendly lines (<6>category: message).
-            builder.Logging.AddSystemdConsole(o => o.UseUtcTimestamp = true);
-            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            builder.Logging.AddDumpDistConsole();
         }
         else
         {
+            builder.Logging.ClearProviders();
             logging(builder.Logging);
         }
 
