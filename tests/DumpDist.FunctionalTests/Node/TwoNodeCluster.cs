@@ -14,8 +14,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
     public const string Token = "node-test-token";
     private readonly Dictionary<string, NodeProcess> _nodes = [];
 
-    private TwoNodeCluster(string directory, RsyncDaemon source, int adminPort, int webPort, string? adminTls)
+    private TwoNodeCluster(string directory, RsyncDaemon source, int adminPort, int webPort, string? adminTls, string rate)
     {
+        Rate = rate;
         Directory_ = directory;
         Source = source;
         AdminPort = adminPort;
@@ -28,6 +29,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
 
     /// <summary>The cluster file's <c>admin</c> TLS keys (certificate, certificate_key, ca), or null for plain HTTP.</summary>
     public string? AdminTls { get; }
+
+    /// <summary>qos.rate for every download (0 = unlimited).</summary>
+    public string Rate { get; }
 
     public string Directory_ { get; }
 
@@ -43,7 +47,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
 
     public string TokenPath => Path.Combine(Directory_, "admin.token");
 
-    public static async Task<TwoNodeCluster> CreateAsync(string directory, string? adminTls = null)
+    public static async Task<TwoNodeCluster> CreateAsync(string directory, string? adminTls = null, string rate = "0")
     {
         var tree = Path.Combine(directory, "source");
         var fixture = await DumpDistProcess.RunAsync("fixture", "--out", tree, "--wikis", "2", "--runs", "1", "--scale", "200000");
@@ -53,7 +57,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         }
 
         var source = await RsyncDaemon.StartAsync(tree);
-        var cluster = new TwoNodeCluster(directory, source, FreePort.Next(), FreePort.Next(), adminTls);
+        var cluster = new TwoNodeCluster(directory, source, FreePort.Next(), FreePort.Next(), adminTls, rate);
         await File.WriteAllTextAsync(cluster.TokenPath, Token + "\n");
         File.SetUnixFileMode(cluster.TokenPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         await File.WriteAllTextAsync(cluster.ConfigPath, cluster.Yaml());
@@ -97,7 +101,8 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         {AdminTls ?? string.Empty}
         qos:
           conn_limit: 0
-          rate: 0
+          rate: {Rate}
+          rate_after: 0
         """;
 
     public async Task<NodeProcess> StartAsync(string host)
