@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using DumpDist.Core.Cluster;
 using DumpDist.Node.Admin;
+using DumpDist.Node.Status;
 
 namespace DumpDist.Cli.Commands;
 
@@ -109,7 +110,7 @@ internal static class StatusCommand
 
             foreach (var dataset in state.Datasets)
             {
-                var age = dataset.LastGoodCompleted is { } done ? $"last good pass {Age(now - done)} ago" : "no good pass yet";
+                var age = dataset.LastGoodCompleted is { } done ? $"last good pass {AgeText.Of(now - done)} ago" : "no good pass yet";
                 Console.WriteLine($"  sync {dataset.Name,-20} {age}{(dataset.Running ? ", running" : string.Empty)}{(dataset.LastOutcome is { } o && o != "ok" ? $", last pass {o}" : string.Empty)}");
             }
         }
@@ -174,8 +175,4 @@ internal static class StatusCommand
         await writer.FlushAsync();
         await stdout.WriteAsync("\n"u8.ToArray());
     }
-
-    private static string Age(TimeSpan age) => age.TotalMinutes < 1 ? $"{age.TotalSeconds:0} s"
-        : age.TotalHours < 1 ? $"{age.TotalMinutes:0} min"
-        : age.TotalDays < 2 ? $"{age.TotalHours:0.#} h" : $"{age.TotalDays:0.#} days";
 }

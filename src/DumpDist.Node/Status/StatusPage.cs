@@ -99,7 +99,7 @@ internal sealed class StatusPage(Lazy<NodeStateBuilder> self, PeerStateMonitor p
             html.Append("</td><td>");
             foreach (var dataset in state.Datasets)
             {
-                html.Append(E(dataset.Name)).Append(": ").Append(dataset.LastGoodCompleted is { } done ? E(Age(now - done)) + " ago" : "never").Append("<br>");
+                html.Append(E(dataset.Name)).Append(": ").Append(dataset.LastGoodCompleted is { } done ? E(AgeText.Of(now - done)) + " ago" : "never").Append("<br>");
             }
 
             html.Append("</td></tr>");
@@ -109,9 +109,6 @@ internal sealed class StatusPage(Lazy<NodeStateBuilder> self, PeerStateMonitor p
         return Encoding.UTF8.GetBytes(html.ToString());
     }
 
-    private static string Age(TimeSpan age) => age.TotalMinutes < 1 ? $"{age.TotalSeconds:0} s"
-        : age.TotalHours < 1 ? $"{age.TotalMinutes:0} min"
-        : age.TotalDays < 2 ? $"{age.TotalHours:0.#} h" : $"{age.TotalDays:0.#} days";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
