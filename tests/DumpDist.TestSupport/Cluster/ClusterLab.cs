@@ -119,21 +119,24 @@ public sealed class ClusterLab : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>dumpdist node</c> on <paramref name="node"/> (again, after a kill) and waits until its admin API answers.</summary>
-    public async Task StartNodeAsync(string node, CancellationToken cancellationToken = default)
+    /// <summary>Starts <c>dumpdist node</c> on <paramref name="node"/> (again, after a kill) and waits until its admin API answers; returns how long that took.</summary>
+    public async Task<TimeSpan> StartNodeAsync(string node, CancellationToken cancellationToken = default)
     {
+        var clock = Stopwatch.StartNew();
         var process = Network.Start(node, "dumpdist node", Path.Combine(Directory, "logs", $"node-{node}.log"), "dotnet",
             [_options.DumpDistDll, "node", "--config", ClusterFile, "--host", node, "--nfs-server", "ganesha", "--access-log", AccessLog(node)],
             TokenEnvironment);
         _nodes[node] = process;
         var ready = await Eventually.TrueAsync(
             async () => !process.HasExited && (await HttpAsync("ops", "GET", AdminUrl(node, "/healthz/web"))).Status is 200 or 503,
-            TimeSpan.FromSeconds(60),
-            TimeSpan.FromMilliseconds(200));
+            TimeSpan.FromSeconds(120),
+            TimeSpan.FromMilliseconds(20));
         if (!ready)
         {
-            throw new InvalidOperationException($"node {node} did not answer on its admin listener within 60 s\n{process.LogTail()}");
+            throw new InvalidOperationException($"node {node} did not answer on its admin listener within 120 s\n{process.LogTail()}");
         }
+
+        return clock.Elapsed;
     }
 
     /// <summary>SIGKILL to the node's process group (the node and its ganesha): the host is gone.</summary>
@@ -225,6 +228,26 @@ public sealed class ClusterLab : IAsyncDisposable
     /// <summary>Starts a download in <c>client</c> that keeps running (curl writing to <paramref name="file"/>).</summary>
     public LabProcess StartDownload(string url, string file, string userAgent) =>
         Network.Start("client", "curl " + url, Path.Combine(Directory, "logs", "download.log"), "curl", ["-sS", "-f", "-A", userAgent, "-o", file, url]);
+
+    /// <summary>
+    /// Downloads <paramref name="path"/> through HAProxy from <c>client</c> into <paramref name="file"/>
+    /// with the User-Agent <paramref name="userAgent"/> (make it unique) and returns the node whose
+    /// access log holds that request; null when the download failed (e.g. 503 while HAProxy has no
+    /// server up) or no node logged it within 5 s.
+    /// </summary>
+    public async Task<string?> ServedByAsync(string path, string file, string userAgent)
+    {
+        var download = await DownloadAsync(LbUrl(path), file, userAgent);
+        if (download.ExitCode != 0)
+        {
+            return null;
+        }
+
+        var quoted = $"\"{userAgent}\"";
+        string? server = null;
+        await Eventually.TrueAsync(() => (server = Nodes.FirstOrDefault(n => AccessLogLines(n, quoted).Count > 0)) is not null, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10));
+        return server;
+    }
 
     /// <summary>Lines of <paramref name="node"/>'s access log that contain <paramref name="text"/>.</summary>
     public IReadOnlyList<string> AccessLogLines(string node, string text)
@@ -363,7 +386,7 @@ public sealed class ClusterLab : IAsyncDisposable
 
         var haproxyConfig = Path.Combine(Directory, "lb", "dumpdist.cfg");
         var render = DumpDistAsync("ops", "lb", "haproxy", "--config", ClusterFile, "--web-bind", $"{Address("lb")}:80", "--rsync-bind", $"{Address("lb")}:873", "--out", haproxyConfig);
-        await Task.WhenAll(Nodes.Select(n => StartNodeAsync(n, cancellationToken)).Append(render));
+        await Task.WhenAll(Nodes.Select(n => (Task)StartNodeAsync(n, cancellationToken)).Append(render));
         var rendered = await render;
         if (rendered.ExitCode != 0)
         {
