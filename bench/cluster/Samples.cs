@@ -28,5 +28,5 @@ internal sealed class Samples(string name, string unit = "s")
 
     public override string ToString() => _values.Count == 0
         ? $"{name}: no samples"
-        : string.Create(CultureInfo.InvariantCulture, $"{name,-58} median {Median,8:0.000} {unit}   min {_values.Min(),8:0.000}   max {_values.Max(),8:0.000}   (n={_values.Count})");
+        : string.Create(CultureInfo.InvariantCulture, $"{name,-75} median {Median,8:0.000} {unit}   min {_values.Min(),8:0.000}   max {_values.Max(),8:0.000}   (n={_values.Count})");
 }
