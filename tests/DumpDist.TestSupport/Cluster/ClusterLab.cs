@@ -124,8 +124,7 @@ public sealed class ClusterLab : IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         var process = Network.Start(node, "dumpdist node", Path.Combine(Directory, "logs", $"node-{node}.log"), "dotnet",
-            [_options.DumpDistDll, "node", "--config", ClusterFile, "--host", node, "--nfs-server", "ganesha", "--access-log", AccessLog(node)],
-            TokenEnvironment);
+            [_options.DumpDistDll, "node", "--config", ClusterFile, "--host", node, "--nfs-server", "ganesha", "--access-log", AccessLog(node)]);
         _nodes[node] = process;
         var ready = await Eventually.TrueAsync(
             async () => !process.HasExited && (await HttpAsync("ops", "GET", AdminUrl(node, "/healthz/web"))).Status is 200 or 503,
@@ -208,9 +207,9 @@ public sealed class ClusterLab : IAsyncDisposable
         return reply.Status == 200 ? JsonSerializer.Deserialize(reply.Body, ClusterJsonContext.Default.NodeState) : null;
     }
 
-    /// <summary>Runs a <c>dumpdist</c> command in <paramref name="host"/>'s namespace, with the admin token file in its environment.</summary>
+    /// <summary>Runs a <c>dumpdist</c> command in <paramref name="host"/>'s namespace (admin commands take the token from the cluster file's <c>admin.tokens</c>).</summary>
     public Task<ProcessResult> DumpDistAsync(string host, params string[] arguments) =>
-        Network.RunAsync(host, "dotnet", [_options.DumpDistDll, .. arguments], timeout: TimeSpan.FromMinutes(2), environment: new Dictionary<string, string>(TokenEnvironment));
+        Network.RunAsync(host, "dotnet", [_options.DumpDistDll, .. arguments], timeout: TimeSpan.FromMinutes(2));
 
     /// <summary>Downloads <paramref name="url"/> in <c>client</c> with curl to <paramref name="file"/>, resuming what is there (<c>-C -</c>) when <paramref name="resume"/>.</summary>
     public Task<ProcessResult> DownloadAsync(string url, string file, string userAgent, bool resume = false)
@@ -300,8 +299,6 @@ public sealed class ClusterLab : IAsyncDisposable
         }
     }
 
-    private IReadOnlyDictionary<string, string> TokenEnvironment => new Dictionary<string, string> { ["DUMPDIST_ADMIN_TOKEN_FILE"] = TokenFile };
-
     private string HeaderFile(AdminAuth auth) => Path.Combine(Directory, "ops", auth == AdminAuth.Token ? "admin.header" : "wrong.header");
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
@@ -385,7 +382,7 @@ public sealed class ClusterLab : IAsyncDisposable
             ["--daemon", "--no-detach", "--log-file=/dev/stderr", $"--config={Path.Combine(Directory, "gen", "rsyncd.conf")}", "--port=873", $"--address={gen}"]);
 
         var haproxyConfig = Path.Combine(Directory, "lb", "dumpdist.cfg");
-        var render = DumpDistAsync("ops", "lb", "haproxy", "--config", ClusterFile, "--web-bind", $"{Address("lb")}:80", "--rsync-bind", $"{Address("lb")}:873", "--out", haproxyConfig);
+        var render = DumpDistAsync("ops", "lb", "haproxy", "--config", ClusterFile, "--web-bind", $"{Address("lb")}:80", "--out", haproxyConfig);
         await Task.WhenAll(Nodes.Select(n => (Task)StartNodeAsync(n, cancellationToken)).Append(render));
         var rendered = await render;
         if (rendered.ExitCode != 0)
@@ -436,15 +433,16 @@ public sealed class ClusterLab : IAsyncDisposable
               web:
                 active: a
                 listen: http://0.0.0.0:{WebPort}
-              rsync:
-                active: a
-                port: 8873
               nfs-vps:
                 active: a
                 clients: [{Network.Subnet.Cidr}]
               nfs-analytics:
                 active: a
                 clients: [{Network.Subnet.Cidr}]
+            admin:
+              tokens:
+                - name: ops
+                  file: {TokenFile}
             qos:
               conn_limit: 0
               rate: {_options.WebRate}

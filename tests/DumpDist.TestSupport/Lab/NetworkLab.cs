@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace DumpDist.TestSupport.Lab;
 
@@ -22,17 +23,15 @@ public sealed class NetworkLab : IAsyncDisposable
     private readonly Dictionary<string, string> _addresses = new(StringComparer.Ordinal);
     private readonly List<string> _namespaces = [];
     private readonly ConcurrentBag<LabProcess> _processes = [];
+    // .NET does not raise ProcessExit when a signal ends the process: hook the signals too.
+    private static readonly PosixSignalRegistration[] Signals =
+        [.. new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }.Select(s => PosixSignalRegistration.Create(s, _ => TearDownAll()))];
+
     private int _tornDown;
 
     static NetworkLab()
     {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            foreach (var lab in Live.Keys)
-            {
-                lab.TearDown();
-            }
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TearDownAll();
     }
 
     private NetworkLab(LabSubnet subnet, string id)
@@ -131,6 +130,14 @@ public sealed class NetworkLab : IAsyncDisposable
         }
 
         _namespaces.Add(name);
+    }
+
+    private static void TearDownAll()
+    {
+        foreach (var lab in Live.Keys)
+        {
+            lab.TearDown();
+        }
     }
 
     private void TearDown()
