@@ -150,8 +150,9 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
 
         await Lab.KillNodeAsync("a");
         Assert.True(await download.WaitForExitAsync(TimeSpan.FromSeconds(30)), "curl did not notice that node a died");
+        var full = new FileInfo(Path.Combine(Lab.SourceTree, "public", Lab.BigFile)).Length;
+        Assert.True(Size(partial) < full, $"the download finished before node a was killed ({download.Age.TotalSeconds:0} s after it started): the machine is too slow for this rate");
         Assert.NotEqual(0, download.ExitCode);
-        Assert.InRange(Size(partial), 1, new FileInfo(Path.Combine(Lab.SourceTree, "public", Lab.BigFile)).Length - 1);
         var probe = await Lab.DumpDistAsync("client", "nfs", "probe", Lab.Address("a"), "--timeout", "2");
         Assert.True(probe.ExitCode == 1, $"a's ganesha still answers after the kill: {probe.StandardOutput}");
         Log($"step 2: node a killed with {Size(partial) >> 20} MiB of the big file downloaded");

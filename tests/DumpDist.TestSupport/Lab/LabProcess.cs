@@ -14,6 +14,7 @@ public sealed class LabProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly Lock _gate = new();
+    private readonly Stopwatch _age = Stopwatch.StartNew();
     private bool _closed;
     private int _disposed;
 
@@ -35,6 +36,9 @@ public sealed class LabProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>How long ago it was started.</summary>
+    public TimeSpan Age => _age.Elapsed;
 
     /// <summary>The exit code once it has exited.</summary>
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
