@@ -1,5 +1,6 @@
 using DumpDist.Core.Processes;
 using DumpDist.Core.Tests.Support;
+using DumpDist.TestSupport;
 using Microsoft.Extensions.Logging;
 
 namespace DumpDist.Core.Tests.Processes;

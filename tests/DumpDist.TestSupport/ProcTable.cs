@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace DumpDist.Core.Tests.Support;
+namespace DumpDist.TestSupport;
 
 /// <summary>Reads /proc directly, independent of the code under test, to see which processes exist.</summary>
-internal static class ProcTable
+public static class ProcTable
 {
     public sealed record Entry(int Pid, string Command, char State, int ParentPid, int Group, int Session);
 
