@@ -18,7 +18,11 @@ public sealed record ChildOutput
     /// <summary>Characters kept for <see cref="ChildProcessResult"/>: the first and the last half of this; 0 keeps nothing.</summary>
     public int CaptureLimit { get; init; }
 
-    /// <summary>Called with each line (without its line break) on the reading thread, in order.</summary>
+    /// <summary>
+    /// Called with each line (without its line break) on the reading thread, in order. If it throws,
+    /// the child is stopped and <see cref="ChildProcessRunner.RunAsync(ChildProcessSpec, CancellationToken)"/>
+    /// rethrows the exception once the group is gone.
+    /// </summary>
     public Action<string>? OnLine { get; init; }
 
     /// <summary>Each line is logged here (event 1305), with the program name and pid.</summary>

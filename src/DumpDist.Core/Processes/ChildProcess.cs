@@ -1,29 +1,24 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using System.Text;
 
 namespace DumpDist.Core.Processes;
 
 /// <summary>
 /// A child started by <see cref="ChildProcessRunner.Start"/>. It leads its own process group
-/// (started through util-linux <c>setsid</c>, which execs in place: <see cref="ProcessId"/> is
-/// the program's own pid and the group's id), so a stop reaches whatever it forked. When the
-/// program could not be started, <see cref="Started"/> is false and <see cref="Completion"/>
-/// already holds the <see cref="ChildProcessOutcome.CannotStart"/> result.
+/// (posix_spawn with POSIX_SPAWN_SETPGROUP: no shell and no helper process, so
+/// <see cref="ProcessId"/> is the program's own pid and its group's id), so a stop reaches
+/// whatever it forked. When the program could not be started, <see cref="Started"/> is false and
+/// <see cref="Completion"/> already holds the <see cref="ChildProcessOutcome.CannotStart"/> result.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
-    private const string SetsidExecFailure = "setsid: failed to execute ";
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan GroupPoll = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan KillLimit = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan GroupLeaderLimit = TimeSpan.FromSeconds(5);
-    private static readonly Lazy<string?> Setsid = new(() =>
-        ProgramPath.Resolve("setsid", Environment.GetEnvironmentVariable("PATH") + ":/usr/bin:/bin", null).Path);
 
     private readonly ChildProcessSpec _spec;
     private readonly TimeProvider _time;
     private readonly long _startTimestamp;
-    private readonly Process? _process;
+    private readonly SpawnedProcess? _process;
     private readonly OutputPump? _stdout;
     private readonly OutputPump? _stderr;
     private readonly Task _pumps = Task.CompletedTask;
@@ -44,7 +39,7 @@ public sealed class ChildProcess : IAsyncDisposable
             ChildProcessOutcome.CannotStart, -1, string.Empty, string.Empty, time.GetElapsedTime(startTimestamp), $"cannot start {spec.Program}: {startError}"));
     }
 
-    private ChildProcess(ChildProcessSpec spec, TimeProvider time, long startTimestamp, Process process)
+    private ChildProcess(ChildProcessSpec spec, TimeProvider time, long startTimestamp, SpawnedProcess process)
     {
         _spec = spec;
         _time = time;
@@ -52,9 +47,11 @@ public sealed class ChildProcess : IAsyncDisposable
         _process = process;
         StartedAt = time.GetUtcNow();
         ProcessId = process.Id;
-        _stdout = new OutputPump(spec.StandardOutput, spec.Name);
-        _stderr = new OutputPump(spec.StandardError, spec.Name);
-        _pumps = Task.WhenAll(_stdout.RunAsync(process.StandardOutput, process.Id), _stderr.RunAsync(process.StandardError, process.Id));
+        _stdout = new OutputPump(spec.StandardOutput, spec.Name, OnHandlerFailed);
+        _stderr = new OutputPump(spec.StandardError, spec.Name, OnHandlerFailed);
+        _pumps = Task.WhenAll(
+            _stdout.RunAsync(new StreamReader(process.StandardOutput, Encoding.UTF8), process.Id),
+            _stderr.RunAsync(new StreamReader(process.StandardError, Encoding.UTF8), process.Id));
         Completion = MonitorAsync(process);
     }
 
@@ -71,6 +68,9 @@ public sealed class ChildProcess : IAsyncDisposable
     public string Name => _spec.Name;
 
     internal ChildProcessSpec Spec => _spec;
+
+    /// <summary>What an <see cref="ChildOutput.OnLine"/> callback (or the output logger) threw; the child was then stopped.</summary>
+    internal Exception? OutputHandlerFailure => _stdout?.HandlerFailure ?? _stderr?.HandlerFailure;
 
     /// <summary>
     /// Completes once the program has exited, whatever was left of its group is gone (stopped like
@@ -120,74 +120,20 @@ public sealed class ChildProcess : IAsyncDisposable
             return new ChildProcess(spec, time, startTimestamp, error!);
         }
 
-        if (Setsid.Value is not { } setsid)
+        if (OperatingSystem.IsWindows())
         {
-            return new ChildProcess(spec, time, startTimestamp, "setsid (util-linux) is not installed");
+            return new ChildProcess(spec, time, startTimestamp, "child processes need posix_spawn (Linux)");
         }
 
-        var startInfo = new ProcessStartInfo(setsid)
+        if (spec.WorkingDirectory is { } directory && !Directory.Exists(directory))
         {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = spec.WorkingDirectory ?? string.Empty,
-        };
-
-        // setsid(1) execs the program in place (we are not a group leader, so it need not fork).
-        startInfo.ArgumentList.Add("--");
-        startInfo.ArgumentList.Add(program);
-        foreach (var argument in spec.Arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
+            return new ChildProcess(spec, time, startTimestamp, $"working directory {directory} does not exist");
         }
 
-        foreach (var (name, value) in spec.Environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                startInfo.Environment.Remove(name);
-            }
-            else
-            {
-                startInfo.Environment[name] = value;
-            }
-        }
-
-        var process = new Process { StartInfo = startInfo };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            process.Dispose();
-            return new ChildProcess(spec, time, startTimestamp, ex.Message);
-        }
-
-        process.StandardInput.Close();
-        WaitUntilGroupLeader(process);
-        return new ChildProcess(spec, time, startTimestamp, process);
-    }
-
-    /// <summary>
-    /// setsid(1) calls setsid(2) about a millisecond after it starts; until then a signal to the
-    /// group would find no group. Returning only once it leads its group makes every later group
-    /// signal (ours, or a caller's with <see cref="ProcessId"/>) reach it.
-    /// </summary>
-    private static void WaitUntilGroupLeader(Process process)
-    {
-        var directory = $"/proc/{process.Id}";
-        var waited = Stopwatch.StartNew();
-        for (var spin = 0; waited.Elapsed < GroupLeaderLimit; spin++)
-        {
-            if (ProcessGroup.ReadStat(directory) is not { State: not 'Z' } stat || stat.Group == process.Id)
-            {
-                return;
-            }
-
-            Thread.Sleep(spin < 20 ? 0 : 1);
-        }
+        var (process, spawnError) = SpawnedProcess.Start(program, spec.Program, spec.Arguments, spec.WorkingDirectory, spec.Environment);
+        return process is null
+            ? new ChildProcess(spec, time, startTimestamp, spawnError!)
+            : new ChildProcess(spec, time, startTimestamp, process);
     }
 
     internal void Stop(ChildProcessOutcome outcome, string reason)
@@ -205,9 +151,11 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    private async Task<ChildProcessResult> MonitorAsync(Process process)
+    private void OnHandlerFailed(Exception exception) => RequestStop($"its output handler failed: {exception.Message}");
+
+    private async Task<ChildProcessResult> MonitorAsync(SpawnedProcess process)
     {
-        await process.WaitForExitAsync(CancellationToken.None);
+        var exitCode = await process.Exited;
         Task? stop;
         lock (_gate)
         {
@@ -235,17 +183,12 @@ public sealed class ChildProcess : IAsyncDisposable
             // Something outside the group (a daemon that made its own session) holds the pipes.
         }
 
-        return Result(process.ExitCode);
+        return Result(exitCode);
     }
 
-    private async Task StopGroupAsync(Process process)
+    private async Task StopGroupAsync(SpawnedProcess process)
     {
-        // Until setsid(1) has called setsid(2) the group does not exist yet: signal the pid itself.
-        if (!PosixSignals.TerminateGroup(process.Id))
-        {
-            PosixSignals.Terminate(process.Id);
-        }
-
+        PosixSignals.TerminateGroup(process.Id);
         using (var grace = new CancellationTokenSource(_spec.StopGrace, _time))
         {
             try
@@ -260,11 +203,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         _killed = true;
-        if (!PosixSignals.KillGroup(process.Id))
-        {
-            KillLeader(process);
-        }
-
+        PosixSignals.KillGroup(process.Id);
         using var limit = new CancellationTokenSource(KillLimit);
         try
         {
@@ -276,21 +215,9 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    private static void KillLeader(Process process)
+    private static async Task WaitGroupGoneAsync(SpawnedProcess process, CancellationToken cancellationToken)
     {
-        try
-        {
-            process.Kill();
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
-    }
-
-    private static async Task WaitGroupGoneAsync(Process process, CancellationToken cancellationToken)
-    {
-        await process.WaitForExitAsync(cancellationToken);
+        await process.Exited.WaitAsync(cancellationToken);
         while (ProcessGroup.IsAlive(process.Id))
         {
             await Task.Delay(GroupPoll, cancellationToken);
@@ -309,16 +236,6 @@ public sealed class ChildProcess : IAsyncDisposable
         var stdout = _stdout!.Captured;
         var stderr = _stderr!.Captured;
         var elapsed = _time.GetElapsedTime(_startTimestamp);
-        if (outcome == ChildProcessOutcome.Exited && exitCode is 126 or 127
-            && _stderr.FirstLine is { } first && first.StartsWith(SetsidExecFailure, StringComparison.Ordinal))
-        {
-            // setsid ran but could not exec the program (it changed since we looked, or is not a valid executable).
-            var reason = first[SetsidExecFailure.Length..];
-            var colon = reason.LastIndexOf(": ", StringComparison.Ordinal);
-            return new ChildProcessResult(
-                ChildProcessOutcome.CannotStart, -1, stdout, stderr, elapsed, $"cannot start {_spec.Program}: {(colon >= 0 ? reason[(colon + 2)..] : reason)}");
-        }
-
         return new ChildProcessResult(outcome, outcome == ChildProcessOutcome.TimedOut ? -1 : exitCode, stdout, stderr, elapsed, message, _killed);
     }
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 
 namespace DumpDist.Core.Processes;
 
 /// <summary>
 /// The one way dumpdist runs an external program (exportfs, mount, rsync, ganesha): arguments as a
-/// list, stdin closed, output captured or streamed, the child in its own process group so that a
+/// list, stdin /dev/null, output captured or streamed, the child in its own process group so that a
 /// stop (SIGTERM, then SIGKILL after the grace period) reaches everything it forked. A program that
 /// cannot be started or overruns its timeout is a result, not an exception.
 /// </summary>
@@ -28,6 +29,7 @@ public sealed class ChildProcessRunner(TimeProvider? timeProvider = null)
     /// the group is stopped and the outcome is <see cref="ChildProcessOutcome.TimedOut"/>.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the group was stopped and is gone.</exception>
+    /// <remarks>An exception thrown by a <see cref="ChildOutput.OnLine"/> callback stops the group and is rethrown here once it is gone.</remarks>
     public async Task<ChildProcessResult> RunAsync(
         ChildProcessSpec spec,
         Func<ChildProcess, CancellationToken, Task>? whileRunning,
@@ -53,7 +55,8 @@ public sealed class ChildProcessRunner(TimeProvider? timeProvider = null)
             }
             finally
             {
-                await exited.CancelAsync();
+                // Cancel, not CancelAsync: the watcher's callbacks are cheap, and a pool hop is not.
+                exited.Cancel();
                 try
                 {
                     await watcher;
@@ -62,6 +65,11 @@ public sealed class ChildProcessRunner(TimeProvider? timeProvider = null)
                 {
                 }
             }
+        }
+
+        if (child.OutputHandlerFailure is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
         }
 
         if (cancellationToken.IsCancellationRequested && result.Outcome != ChildProcessOutcome.Exited)

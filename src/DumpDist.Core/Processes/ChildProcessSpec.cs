@@ -2,7 +2,7 @@ namespace DumpDist.Core.Processes;
 
 /// <summary>
 /// A program to run as a child: its path or name on PATH and its arguments as a list (never a
-/// shell string), passed verbatim. Stdin is always closed.
+/// shell string), passed verbatim. Stdin is always /dev/null.
 /// </summary>
 /// <param name="Program">A path, or a name looked up on PATH (the child's PATH when <see cref="Environment"/> sets one).</param>
 /// <param name="Arguments">The arguments, each passed as one argv entry.</param>

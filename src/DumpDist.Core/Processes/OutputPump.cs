@@ -6,27 +6,28 @@ namespace DumpDist.Core.Processes;
 /// <summary>Reads one output stream of a child to its end and hands it to what <see cref="ChildOutput"/> asks for.</summary>
 internal sealed class OutputPump
 {
-    private const int FirstLineLimit = 500;
     private readonly ChildOutput _output;
     private readonly string _program;
     private readonly BoundedText? _capture;
     private readonly StringBuilder _partial = new();
+    private readonly Action<Exception> _onHandlerFailed;
     private readonly bool _splitLines;
-    private volatile string? _firstLine;
+    private volatile Exception? _handlerFailure;
     private int _processId;
 
-    public OutputPump(ChildOutput output, string program)
+    public OutputPump(ChildOutput output, string program, Action<Exception> onHandlerFailed)
     {
         _output = output;
         _program = program;
+        _onHandlerFailed = onHandlerFailed;
         _capture = output.CaptureLimit > 0 ? new BoundedText(output.CaptureLimit) : null;
         _splitLines = output.OnLine is not null || output.Logger is not null;
     }
 
-    /// <summary>The first line the child wrote (up to 500 characters), whatever the mode: start failures are read from it.</summary>
-    public string? FirstLine => _firstLine;
-
     public string Captured => _capture?.ToString() ?? string.Empty;
+
+    /// <summary>What the line callback or logger threw; after that the stream is only drained.</summary>
+    public Exception? HandlerFailure => _handlerFailure;
 
     public Task RunAsync(StreamReader reader, int processId)
     {
@@ -44,7 +45,7 @@ internal sealed class OutputPump
             {
                 var chunk = buffer.AsSpan(0, read);
                 _capture?.Append(chunk);
-                if (_splitLines || _firstLine is null)
+                if (_splitLines)
                 {
                     Split(chunk);
                 }
@@ -82,7 +83,7 @@ internal sealed class OutputPump
             chunk = chunk[(newline + 1)..];
         }
 
-        if (!chunk.IsEmpty && (_splitLines || _partial.Length < FirstLineLimit))
+        if (!chunk.IsEmpty)
         {
             _partial.Append(chunk);
         }
@@ -95,15 +96,24 @@ internal sealed class OutputPump
             line = line[..^1];
         }
 
-        _firstLine ??= line.Length > FirstLineLimit ? line[..FirstLineLimit] : line;
-        if (_output.OnLine is { } onLine)
+        if (_handlerFailure is not null)
         {
-            onLine(line);
+            return;
         }
 
-        if (_output.Logger is { } logger)
+        try
         {
-            ProcessLog.OutputLine(logger, _output.LogLevel, _program, _processId, line);
+            _output.OnLine?.Invoke(line);
+            if (_output.Logger is { } logger)
+            {
+                ProcessLog.OutputLine(logger, _output.LogLevel, _program, _processId, line);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Keep draining (a child blocked on a full pipe would never exit); the owner stops it.
+            _handlerFailure = ex;
+            _onHandlerFailed(ex);
         }
     }
 }

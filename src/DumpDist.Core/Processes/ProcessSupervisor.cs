@@ -157,6 +157,11 @@ public sealed class ProcessSupervisor : BackgroundService
             var result = await child.Completion;
             await exited.CancelAsync();
             await hook;
+            if (child.OutputHandlerFailure is { } failure)
+            {
+                ProcessLog.HookFailed(_logger, failure, _options.Name, "output");
+            }
+
             await child.DisposeAsync();
             var uptime = _time.GetUtcNow() - child.StartedAt;
             var backoffWait = backoff.AfterExit(uptime);

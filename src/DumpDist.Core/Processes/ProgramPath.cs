@@ -15,7 +15,7 @@ internal static class ProgramPath
 
         if (program.Contains('/', StringComparison.Ordinal))
         {
-            var full = Path.GetFullPath(program, workingDirectory ?? Environment.CurrentDirectory);
+            var full = Path.GetFullPath(program, Path.GetFullPath(workingDirectory ?? Environment.CurrentDirectory));
             return !File.Exists(full) ? (null, "no such file")
                 : IsExecutable(full) ? (full, null)
                 : (null, "not executable");

@@ -95,44 +95,37 @@ public sealed class RsyncRunner
             StopGrace = TerminateGrace,
         };
 
-        await using var child = _runner.Start(spec);
-        if (!child.Started)
-        {
-            var failed = await child.Completion;
-            return new RsyncResult(RsyncOutcome.Error, -1, $"could not start {_rsyncPath}: {failed.Message}", failed.Elapsed);
-        }
-
         var stalled = false;
-        using var exited = new CancellationTokenSource();
-        var watchdog = ioTimeout > TimeSpan.Zero
-            ? WatchAsync(child.ProcessId!.Value, ioTimeout, () =>
-            {
-                stalled = true;
-                child.RequestStop("I/O timeout");
-            }, exited.Token)
-            : Task.CompletedTask;
+        var started = Stopwatch.GetTimestamp();
         ChildProcessResult result;
-        using (cancellationToken.Register(() => child.RequestStop("cancelled")))
+        try
         {
-            result = await child.Completion;
+            result = await _runner.RunAsync(
+                spec,
+                ioTimeout > TimeSpan.Zero
+                    ? (child, exited) => WatchAsync(child.ProcessId!.Value, ioTimeout, () =>
+                    {
+                        stalled = true;
+                        child.RequestStop("I/O timeout");
+                    }, exited)
+                    : null,
+                cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // rsync's group got SIGTERM (SIGKILL after the grace period) and is gone.
+            return new RsyncResult(RsyncOutcome.Cancelled, -1, string.Empty, Stopwatch.GetElapsedTime(started));
         }
 
-        await exited.CancelAsync();
-        await watchdog;
         if (result.Outcome == ChildProcessOutcome.CannotStart)
         {
             return new RsyncResult(RsyncOutcome.Error, -1, $"could not start {_rsyncPath}: {result.Message}", result.Elapsed);
         }
 
-        if (result.Outcome == ChildProcessOutcome.Stopped)
+        if (stalled && result.Outcome == ChildProcessOutcome.Stopped)
         {
-            if (stalled && !cancellationToken.IsCancellationRequested)
-            {
-                var message = $"rsync: no data moved for {ioTimeout.TotalSeconds:0.#} s (I/O timeout); stopped it\n{result.StandardError}";
-                return new RsyncResult(RsyncOutcome.Timeout, RsyncExitCodes.IoTimeout, message, result.Elapsed);
-            }
-
-            return new RsyncResult(RsyncOutcome.Cancelled, result.ExitCode, result.StandardError, result.Elapsed);
+            var message = $"rsync: no data moved for {ioTimeout.TotalSeconds:0.#} s (I/O timeout); stopped it\n{result.StandardError}";
+            return new RsyncResult(RsyncOutcome.Timeout, RsyncExitCodes.IoTimeout, message, result.Elapsed);
         }
 
         return new RsyncResult(RsyncExitCodes.Map(result.ExitCode), result.ExitCode, result.StandardError, result.Elapsed);

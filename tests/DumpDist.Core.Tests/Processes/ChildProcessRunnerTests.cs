@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DumpDist.Core.Tests.Processes;
 
-// Real children, /proc and setsid: Linux only.
+// Real children, /proc and posix_spawn: Linux only.
 [SupportedOSPlatform("linux")]
 public sealed class ChildProcessRunnerTests
 {
@@ -48,6 +48,15 @@ public sealed class ChildProcessRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_MissingWorkingDirectory_CannotStartResult()
+    {
+        var result = await _runner.RunAsync(new ChildProcessSpec("true", []) { WorkingDirectory = "/nonexistent/dumpdist-cwd" }, CancellationToken.None);
+
+        Assert.Equal(ChildProcessOutcome.CannotStart, result.Outcome);
+        Assert.Equal("cannot start true: working directory /nonexistent/dumpdist-cwd does not exist", result.Message);
+    }
+
+    [Fact]
     public async Task RunAsync_FileNotExecutable_CannotStartResult()
     {
         var directory = TestPaths.NewTempDirectory("runner-noexec");
@@ -68,7 +77,7 @@ public sealed class ChildProcessRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_ExecFails_CannotStartResultFromSetsid()
+    public async Task RunAsync_ExecFails_CannotStartResultWithTheError()
     {
         var directory = TestPaths.NewTempDirectory("runner-badexec");
         try
@@ -91,21 +100,19 @@ public sealed class ChildProcessRunnerTests
     }
 
     [Fact]
-    public async Task Start_Program_RunsInPlaceAsLeaderOfItsOwnGroup()
+    public async Task Start_Program_LeadsItsOwnGroupWithNoHelperProcess()
     {
         await using var child = _runner.Start(new ChildProcessSpec("sleep", ["30"]));
         var pid = child.ProcessId!.Value;
 
-        // Right after the fork the pid may still be running setsid itself, until it execs sleep.
-        await Eventually.TrueAsync(() => ProcTable.Read(pid) is { Command: not "setsid" });
         var entry = ProcTable.Read(pid);
 
-        // setsid exec'd sleep in place: no extra process, the pid is sleep's, and it leads a new group and session.
+        // posix_spawn has returned after the exec: the pid is sleep's own, our child, leading a new group in our session.
         Assert.NotNull(entry);
         Assert.Equal("sleep", entry.Command);
         Assert.Equal(Environment.ProcessId, entry.ParentPid);
         Assert.Equal(pid, entry.Group);
-        Assert.Equal(pid, entry.Session);
+        Assert.Equal(ProcTable.Read(Environment.ProcessId)!.Session, entry.Session);
         Assert.Equal([pid], ProcTable.GroupMembers(pid).Select(e => e.Pid));
     }
 
@@ -204,6 +211,19 @@ public sealed class ChildProcessRunnerTests
         Assert.Equal(ChildProcessOutcome.Stopped, result.Outcome);
         Assert.Equal("no data moved", result.Message);
         Assert.Equal(128 + 15, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task RunAsync_LineCallbackThrows_ChildStoppedAndExceptionRethrown()
+    {
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<FormatException>(() => _runner.RunAsync(
+            new ChildProcessSpec("sh", ["-c", "echo bad; exec sleep 1000"]) { StandardOutput = ChildOutput.Lines(_ => throw new FormatException("unparsable")) },
+            CancellationToken.None));
+
+        Assert.Equal("unparsable", error.Message);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, Limit);
     }
 
     [Fact]
