@@ -11,6 +11,7 @@ namespace DumpDist.Core.Processes;
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    private const int PipeBufferSize = 16 * 1024;
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan GroupPoll = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan KillLimit = TimeSpan.FromSeconds(30);
@@ -50,8 +51,8 @@ public sealed class ChildProcess : IAsyncDisposable
         _stdout = new OutputPump(spec.StandardOutput, spec.Name, OnHandlerFailed);
         _stderr = new OutputPump(spec.StandardError, spec.Name, OnHandlerFailed);
         _pumps = Task.WhenAll(
-            _stdout.RunAsync(new StreamReader(process.StandardOutput, Encoding.UTF8), process.Id),
-            _stderr.RunAsync(new StreamReader(process.StandardError, Encoding.UTF8), process.Id));
+            _stdout.RunAsync(new StreamReader(process.StandardOutput, Encoding.UTF8, false, PipeBufferSize), process.Id),
+            _stderr.RunAsync(new StreamReader(process.StandardError, Encoding.UTF8, false, PipeBufferSize), process.Id));
         Completion = MonitorAsync(process);
     }
 

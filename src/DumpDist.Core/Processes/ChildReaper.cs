@@ -66,9 +66,15 @@ internal static unsafe partial class ChildReaper
             }
         }
 
-        foreach (var (exited, exitCode) in reaped)
+        // The last one continues on this thread; the others get their own, so none waits for another's continuation.
+        for (var i = 0; i < reaped.Count - 1; i++)
         {
-            exited.SetResult(exitCode);
+            ThreadPool.UnsafeQueueUserWorkItem(static r => r.Exited.SetResult(r.ExitCode), reaped[i], preferLocal: false);
+        }
+
+        if (reaped.Count > 0)
+        {
+            reaped[^1].Exited.SetResult(reaped[^1].ExitCode);
         }
     }
 
