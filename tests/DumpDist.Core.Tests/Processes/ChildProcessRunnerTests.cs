@@ -15,6 +15,9 @@ public sealed class ChildProcessRunnerTests
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
     private readonly ChildProcessRunner _runner = new();
 
+    /// <summary>A wide bound for real processes to get somewhere, never the assertion itself.</summary>
+    private static Task<bool> Soon(Func<bool> condition) => Eventually.TrueAsync(condition, TimeSpan.FromSeconds(20));
+
     [Fact]
     public async Task RunAsync_ArgumentsWithSpacesAndQuotes_PassedVerbatim()
     {
@@ -126,7 +129,7 @@ public sealed class ChildProcessRunnerTests
             new ChildProcessSpec("sh", ["-c", "sleep 1000 & sleep 1000"]) { Timeout = TimeSpan.FromMilliseconds(500) },
             async (child, exited) =>
             {
-                await Eventually.TrueAsync(() => ProcTable.GroupMembers(child.ProcessId!.Value).Count(e => e.Command == "sleep") == 2);
+                await Soon(() => ProcTable.GroupMembers(child.ProcessId!.Value).Count(e => e.Command == "sleep") == 2);
                 pids.AddRange(ProcTable.GroupMembers(child.ProcessId!.Value).Select(e => e.Pid));
             },
             CancellationToken.None);
@@ -152,7 +155,7 @@ public sealed class ChildProcessRunnerTests
             new ChildProcessSpec("sh", ["-c", "trap '' TERM; sleep 1000 & sleep 1000"]) { Timeout = TimeSpan.FromMilliseconds(300), StopGrace = grace },
             async (child, exited) =>
             {
-                await Eventually.TrueAsync(() => ProcTable.GroupMembers(child.ProcessId!.Value).Count(e => e.Command == "sleep") == 2);
+                await Soon(() => ProcTable.GroupMembers(child.ProcessId!.Value).Count(e => e.Command == "sleep") == 2);
                 pids.AddRange(ProcTable.GroupMembers(child.ProcessId!.Value).Select(e => e.Pid));
             },
             CancellationToken.None);
@@ -175,7 +178,7 @@ public sealed class ChildProcessRunnerTests
             async (child, exited) =>
             {
                 pid = child.ProcessId;
-                await Eventually.TrueAsync(() => ProcTable.GroupMembers(child.ProcessId!.Value).Count >= 2);
+                await Soon(() => ProcTable.GroupMembers(child.ProcessId!.Value).Count >= 2);
                 await cancel.CancelAsync();
             },
             cancel.Token);

@@ -17,6 +17,9 @@ public sealed class ProcessSupervisorTests : IAsyncLifetime
     private ProcessSupervisor? _supervisor;
     private int _starts;
 
+    /// <summary>A wide bound for real processes to get somewhere, never the assertion itself.</summary>
+    private static Task<bool> Soon(Func<bool> condition) => Eventually.TrueAsync(condition, TimeSpan.FromSeconds(20));
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -32,19 +35,19 @@ public sealed class ProcessSupervisorTests : IAsyncLifetime
     public async Task ExecuteAsync_ChildKeepsExiting_RestartsAfterDoublingBackoffUpToMax()
     {
         await StartAsync(() => new ChildProcessSpec("sh", ["-c", "exit 3"]));
-        Assert.True(await Eventually.TrueAsync(() => _time.TimersOf(Initial) == 1), "no backoff wait after the first exit");
+        Assert.True(await Soon(() => _time.TimersOf(Initial) == 1), "no backoff wait after the first exit");
         Assert.Equal(new ProcessSupervisorStatus(false, null, 1, 3, null), _supervisor!.Status);
 
         foreach (var (wait, starts) in new[] { (Initial, 2), (2 * Initial, 3), (Max, 4), (Max, 5) })
         {
-            Assert.True(await Eventually.TrueAsync(() => _time.TimersOf(wait) >= (wait == Max ? starts - 3 : 1)), $"no {wait} wait before start {starts}");
+            Assert.True(await Soon(() => _time.TimersOf(wait) >= (wait == Max ? starts - 3 : 1)), $"no {wait} wait before start {starts}");
             _time.Advance(wait - TimeSpan.FromMilliseconds(1));
             await Task.Delay(Quiet);
             Assert.Equal(starts - 1, Volatile.Read(ref _starts));
 
             _time.Advance(TimeSpan.FromMilliseconds(1));
 
-            Assert.True(await Eventually.TrueAsync(() => Volatile.Read(ref _starts) == starts), $"start {starts} did not follow its {wait} backoff");
+            Assert.True(await Soon(() => Volatile.Read(ref _starts) == starts), $"start {starts} did not follow its {wait} backoff");
         }
     }
 
@@ -53,16 +56,16 @@ public sealed class ProcessSupervisorTests : IAsyncLifetime
     {
         // Two quick failures raise the backoff to 2 x initial; the third child runs until killed.
         await StartAsync(() => _starts <= 2 ? new ChildProcessSpec("sh", ["-c", "exit 1"]) : new ChildProcessSpec("sleep", ["1000"]));
-        Assert.True(await Eventually.TrueAsync(() => _time.TimersOf(Initial) == 1));
+        Assert.True(await Soon(() => _time.TimersOf(Initial) == 1));
         _time.Advance(Initial);
-        Assert.True(await Eventually.TrueAsync(() => _time.TimersOf(2 * Initial) == 1));
+        Assert.True(await Soon(() => _time.TimersOf(2 * Initial) == 1));
         _time.Advance(2 * Initial);
-        Assert.True(await Eventually.TrueAsync(() => _supervisor!.Status.Running));
+        Assert.True(await Soon(() => _supervisor!.Status.Running));
 
         _time.Advance(Stable);
         PosixSignals.KillGroup(_supervisor!.Status.ProcessId!.Value);
 
-        Assert.True(await Eventually.TrueAsync(() => _time.TimersOf(Initial) == 2), "a crash after a stable run did not start over at the initial backoff");
+        Assert.True(await Soon(() => _time.TimersOf(Initial) == 2), "a crash after a stable run did not start over at the initial backoff");
         Assert.Equal(0, _time.TimersOf(4 * Initial));
         Assert.Equal(new ProcessSupervisorStatus(false, null, 3, 137, null), _supervisor.Status);
     }
@@ -72,13 +75,13 @@ public sealed class ProcessSupervisorTests : IAsyncLifetime
     {
         await StartAsync(() => new ChildProcessSpec("/nonexistent/dumpdist-daemon", []));
 
-        Assert.True(await Eventually.TrueAsync(() => _time.TimersOf(Initial) == 1));
+        Assert.True(await Soon(() => _time.TimersOf(Initial) == 1));
         Assert.Equal(new ProcessSupervisorStatus(false, null, 1, null, null, "cannot start /nonexistent/dumpdist-daemon: no such file"), _supervisor!.Status);
         Assert.Contains(_logger.Entries, e => e.EventId == 1302 && e.Level == LogLevel.Error);
 
         _time.Advance(Initial);
 
-        Assert.True(await Eventually.TrueAsync(() => _time.TimersOf(2 * Initial) == 1), "the failed start was not retried with a longer backoff");
+        Assert.True(await Soon(() => _time.TimersOf(2 * Initial) == 1), "the failed start was not retried with a longer backoff");
         Assert.Equal(2, _starts);
         Assert.Equal(2, _supervisor.Status.Restarts);
     }
@@ -91,12 +94,12 @@ public sealed class ProcessSupervisorTests : IAsyncLifetime
             () => new ChildProcessSpec("sleep", ["1000"]),
             _ => fail ? throw new IOException("disk full") : Task.CompletedTask);
 
-        Assert.True(await Eventually.TrueAsync(() => _time.TimersOf(Initial) == 1));
+        Assert.True(await Soon(() => _time.TimersOf(Initial) == 1));
         Assert.Equal("before-start failed: disk full", _supervisor!.Status.LastError);
         fail = false;
         _time.Advance(Initial);
 
-        Assert.True(await Eventually.TrueAsync(() => _supervisor.Status.Running));
+        Assert.True(await Soon(() => _supervisor.Status.Running));
         Assert.Null(_supervisor.Status.LastError);
     }
 
@@ -139,7 +142,7 @@ public sealed class ProcessSupervisorTests : IAsyncLifetime
         var pids = await RunningGroupAsync(2);
 
         var stop = _supervisor!.StopAsync(CancellationToken.None);
-        Assert.True(await Eventually.TrueAsync(() => _time.TimersOf(grace) == 1), "no grace period started");
+        Assert.True(await Soon(() => _time.TimersOf(grace) == 1), "no grace period started");
         await Task.Delay(Quiet);
         Assert.False(stop.IsCompleted);
         Assert.All(pids, pid => Assert.True(ProcTable.IsAlive(pid)));
@@ -156,7 +159,7 @@ public sealed class ProcessSupervisorTests : IAsyncLifetime
     {
         await StartAsync(() => new ChildProcessSpec("sh", ["-c", "echo ready; echo 'bad thing' >&2; exec sleep 1000"]));
 
-        Assert.True(await Eventually.TrueAsync(() => _logger.Entries.Count(e => e.EventId == 1305) == 2));
+        Assert.True(await Soon(() => _logger.Entries.Count(e => e.EventId == 1305) == 2));
         var pid = _supervisor!.Status.ProcessId;
         Assert.Contains((1305, LogLevel.Information, $"sh[{pid}]: ready"), _logger.Entries);
         Assert.Contains((1305, LogLevel.Warning, $"sh[{pid}]: bad thing"), _logger.Entries);
@@ -199,7 +202,7 @@ public sealed class ProcessSupervisorTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<int>> RunningGroupAsync(int sleeps)
     {
-        Assert.True(await Eventually.TrueAsync(() =>
+        Assert.True(await Soon(() =>
             _supervisor!.Status.ProcessId is { } pid && ProcTable.GroupMembers(pid).Count(e => e.Command == "sleep") == sleeps));
         return ProcTable.GroupMembers(_supervisor!.Status.ProcessId!.Value).Select(e => e.Pid).ToList();
     }
