@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using DumpDist.Core.Configuration;
+using DumpDist.Core.Processes;
 using DumpDist.Nfs.Exports;
 using DumpDist.Nfs.Probe;
-using DumpDist.Nfs.Processes;
 
 namespace DumpDist.Cli.Commands;
 
@@ -93,7 +93,7 @@ internal static class NfsCommand
 
                 var options = new KernelExportsOptions();
                 options.ExportsFile = target ?? options.ExportsFile;
-                var result = await new KernelExportsApplier(options, new ProcessRunner()).ApplyAsync(text, cancellationToken);
+                var result = await new KernelExportsApplier(options, new ChildProcessRunner()).ApplyAsync(text, cancellationToken);
                 await (result.Applied ? Console.Out : Console.Error).WriteLineAsync(result.Detail);
                 return result.Applied ? ExitCodes.Success : ExitCodes.ProblemFound;
             }

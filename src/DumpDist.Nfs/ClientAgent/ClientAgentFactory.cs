@@ -1,6 +1,6 @@
+using DumpDist.Core.Processes;
 using DumpDist.Nfs.Metrics;
 using DumpDist.Nfs.Probe;
-using DumpDist.Nfs.Processes;
 using Microsoft.Extensions.Logging;
 
 namespace DumpDist.Nfs.ClientAgent;
@@ -19,7 +19,7 @@ public static class ClientAgentFactory
             new ServerHealthChecker(new NfsProbe(timeProvider), new CanaryStat()),
             new AssignmentClient(Http),
             mounts,
-            new NfsMounter(new ProcessRunner()),
+            new NfsMounter(new ChildProcessRunner()),
             timeProvider,
             metrics,
             loggers.CreateLogger<ClientAgent>());

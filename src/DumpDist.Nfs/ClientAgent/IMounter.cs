@@ -1,4 +1,4 @@
-using DumpDist.Nfs.Processes;
+using DumpDist.Core.Processes;
 
 namespace DumpDist.Nfs.ClientAgent;
 
@@ -6,5 +6,5 @@ namespace DumpDist.Nfs.ClientAgent;
 public interface IMounter
 {
     /// <summary>Mounts <paramref name="server"/> at its mount point.</summary>
-    Task<ProcessRunResult> MountAsync(ServerTarget server, CancellationToken cancellationToken);
+    Task<ChildProcessResult> MountAsync(ServerTarget server, CancellationToken cancellationToken);
 }

@@ -1,9 +1,9 @@
-using DumpDist.Nfs.Processes;
+using DumpDist.Core.Processes;
 
 namespace DumpDist.Nfs.ClientAgent;
 
 /// <summary>Mounts a server with the production options: NFSv4 over TCP, read only, soft, in the background if the server is down.</summary>
-public sealed class NfsMounter(ProcessRunner runner) : IMounter
+public sealed class NfsMounter(ChildProcessRunner runner) : IMounter
 {
     /// <summary>The production mount options (DESIGN.md, NFS facts).</summary>
     public const string Options = "vers=4,bg,soft,ro,proto=tcp,timeo=300,retrans=3,noatime";
@@ -18,9 +18,9 @@ public sealed class NfsMounter(ProcessRunner runner) : IMounter
     ];
 
     /// <inheritdoc />
-    public Task<ProcessRunResult> MountAsync(ServerTarget server, CancellationToken cancellationToken)
+    public Task<ChildProcessResult> MountAsync(ServerTarget server, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(server.MountPoint);
-        return runner.RunAsync("mount", Arguments(server), TimeSpan.FromMinutes(2), cancellationToken);
+        return runner.RunAsync(new ChildProcessSpec("mount", Arguments(server)) { Timeout = TimeSpan.FromMinutes(2) }, cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using DumpDist.Core.IO;
 using DumpDist.Nfs.Metrics;
-using DumpDist.Nfs.Processes;
+using DumpDist.Core.Processes;
 
 namespace DumpDist.Nfs.Exports;
 
@@ -9,7 +9,7 @@ namespace DumpDist.Nfs.Exports;
 /// runs <c>exportfs -ra</c>. If exportfs rejects the new file, the previous file is restored
 /// (and re-applied) so a bad render never leaves the server half-configured.
 /// </summary>
-public sealed class KernelExportsApplier(KernelExportsOptions options, ProcessRunner runner, NfsMetrics? metrics = null, TimeProvider? timeProvider = null)
+public sealed class KernelExportsApplier(KernelExportsOptions options, ChildProcessRunner runner, NfsMetrics? metrics = null, TimeProvider? timeProvider = null)
 {
     /// <summary>Writes <paramref name="content"/> when it differs from the file and re-exports.</summary>
     public async Task<ExportsApplyResult> ApplyAsync(string content, CancellationToken cancellationToken)
@@ -52,6 +52,6 @@ public sealed class KernelExportsApplier(KernelExportsOptions options, ProcessRu
         return ExportsApplyResult.Failed(result.Describe("exportfs -ra"));
     }
 
-    private Task<ProcessRunResult> ExportAllAsync(CancellationToken cancellationToken) =>
-        runner.RunAsync(options.ExportfsPath, ["-ra"], options.ExportfsTimeout, cancellationToken);
+    private Task<ChildProcessResult> ExportAllAsync(CancellationToken cancellationToken) =>
+        runner.RunAsync(new ChildProcessSpec(options.ExportfsPath, ["-ra"]) { Timeout = options.ExportfsTimeout }, cancellationToken);
 }

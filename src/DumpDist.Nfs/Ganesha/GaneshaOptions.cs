@@ -3,7 +3,7 @@ namespace DumpDist.Nfs.Ganesha;
 /// <summary>How the supervised ganesha.nfsd is run.</summary>
 public sealed class GaneshaOptions
 {
-    /// <summary>The rendered ganesha.conf (see <see cref="Exports.GaneshaConfigRenderer"/>); written to <see cref="ConfigPath"/> before each start.</summary>
+    /// <summary>The rendered ganesha.conf (see <see cref="Exports.GaneshaConfigRenderer"/>) to start with; written to <see cref="ConfigPath"/> before each start until <see cref="GaneshaSupervisor.UpdateConfigAsync"/> brings another.</summary>
     public string ConfigText { get; set; } = string.Empty;
 
     /// <summary>Where the configuration is written.</summary>

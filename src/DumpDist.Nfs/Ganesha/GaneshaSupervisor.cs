@@ -1,7 +1,5 @@
-using DumpDist.Core.Processes;
 using DumpDist.Core.IO;
-using System.ComponentModel;
-using System.Diagnostics;
+using DumpDist.Core.Processes;
 using DumpDist.Nfs.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,201 +7,157 @@ using Microsoft.Extensions.Logging;
 namespace DumpDist.Nfs.Ganesha;
 
 /// <summary>
-/// Runs <c>ganesha.nfsd -F</c> in the foreground as a child, writes its config first, restarts it
-/// with exponential backoff when it dies, and stops it (SIGTERM, then SIGKILL) on shutdown.
+/// Runs <c>ganesha.nfsd -F</c> in the foreground under a <see cref="ProcessSupervisor"/>: writes
+/// its config before each start, restarts it with exponential backoff when it dies, restarts it
+/// when <see cref="UpdateConfigAsync"/> brings a new config, stops it (SIGTERM, then SIGKILL) on
+/// shutdown, and reads its log after each start to tell whether the exports are live.
 /// </summary>
-public sealed class GaneshaSupervisor(GaneshaOptions options, TimeProvider timeProvider, ILogger<GaneshaSupervisor> logger, NfsMetrics? metrics = null) : BackgroundService
+public sealed class GaneshaSupervisor : IHostedService, IDisposable
 {
+    private readonly GaneshaOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly NfsMetrics? _metrics;
+    private readonly ProcessSupervisor _supervisor;
     private readonly Lock _gate = new();
-    private Process? _process;
-    private GaneshaStatus _status = new(false, null, 0, null, null);
+    private readonly SemaphoreSlim _updates = new(1, 1);
+    private string _configText;
+    private long _logOffset;
+    private StartupCheck? _startup;
+
+    /// <summary>Creates the supervisor; nothing runs before <see cref="StartAsync"/>.</summary>
+    public GaneshaSupervisor(GaneshaOptions options, TimeProvider timeProvider, ILogger<GaneshaSupervisor> logger, NfsMetrics? metrics = null)
+    {
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _metrics = metrics;
+        _configText = options.ConfigText;
+        _supervisor = new ProcessSupervisor(
+            new ProcessSupervisorOptions
+            {
+                Name = "ganesha.nfsd",
+                Spec = () => new ChildProcessSpec(options.Program, ["-F", "-L", options.LogPath, "-f", options.ConfigPath, "-p", options.PidFile])
+                {
+                    // ganesha logs to -L; whatever reaches stdout/stderr is logged by the supervisor.
+                    StandardOutput = ChildOutput.Discard,
+                    StandardError = ChildOutput.Discard,
+                    StopGrace = options.StopTimeout,
+                },
+                BeforeStartAsync = PrepareAsync,
+                WhileRunningAsync = CheckStartupAsync,
+                StatusChanged = status => metrics?.SetGanesha(status.Running, status.Restarts),
+                InitialBackoff = options.InitialBackoff,
+                MaxBackoff = options.MaxBackoff,
+                StableAfter = options.StableAfter,
+            },
+            timeProvider,
+            logger);
+    }
 
     /// <summary>The current state; safe to read from any thread.</summary>
     public GaneshaStatus Status
     {
         get
         {
+            var process = _supervisor.Status;
+            StartupCheck? startup;
             lock (_gate)
             {
-                return _status;
+                startup = _startup;
             }
+
+            // A check belongs to the process it watched; a new process starts unknown.
+            var current = startup is not null && process.Running && startup.ProcessId == process.ProcessId ? startup : null;
+            return new GaneshaStatus(process.Running, process.ProcessId, process.Restarts, process.LastExitCode, process.StartedAt, current?.ExportsLive, current?.Errors);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="configText"/> to the config path and restarts ganesha with it, only
+    /// when it differs from the config in use; false when it was the same (nothing done).
+    /// </summary>
+    public async Task<bool> UpdateConfigAsync(string configText, CancellationToken cancellationToken)
+    {
+        await _updates.WaitAsync(cancellationToken);
+        try
+        {
+            lock (_gate)
+            {
+                if (string.Equals(_configText, configText, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                _configText = configText;
+            }
+
+            GaneshaLog.ConfigChanged(_logger, _options.ConfigPath);
+            await AtomicFile.WriteAllTextAsync(_options.ConfigPath, configText, cancellationToken);
+            await _supervisor.RestartAsync(cancellationToken);
+            return true;
+        }
+        finally
+        {
+            _updates.Release();
         }
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var backoff = options.InitialBackoff;
-        var restarts = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await AtomicFile.WriteAllTextAsync(options.ConfigPath, options.ConfigText, stoppingToken);
-            foreach (var path in new[] { options.LogPath, options.PidFile })
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            }
-
-            var logOffset = File.Exists(options.LogPath) ? new FileInfo(options.LogPath).Length : 0;
-            Process process;
-            try
-            {
-                process = Start();
-            }
-            catch (Win32Exception ex)
-            {
-                GaneshaLog.StartFailed(logger, ex.Message, backoff);
-                await Task.Delay(backoff, timeProvider, stoppingToken);
-                backoff = Next(backoff);
-                continue;
-            }
-
-            var started = timeProvider.GetUtcNow();
-            SetStatus(new GaneshaStatus(true, process.Id, restarts, Status.LastExitCode, started));
-            GaneshaLog.Started(logger, process.Id, options.ConfigPath);
-            var startupCheck = CheckStartupAsync(process, logOffset, stoppingToken);
-            try
-            {
-                await process.WaitForExitAsync(stoppingToken);
-                await startupCheck;
-            }
-            catch (OperationCanceledException)
-            {
-                break; // StopAsync below ends the process
-            }
-
-            var uptime = timeProvider.GetUtcNow() - started;
-            if (uptime >= options.StableAfter)
-            {
-                backoff = options.InitialBackoff;
-            }
-
-            restarts++;
-            SetStatus(new GaneshaStatus(false, null, restarts, process.ExitCode, null));
-            GaneshaLog.Exited(logger, process.Id, process.ExitCode, uptime, restarts, backoff);
-            lock (_gate)
-            {
-                _process = null;
-            }
-
-            process.Dispose();
-            await Task.Delay(backoff, timeProvider, stoppingToken);
-            backoff = Next(backoff);
-        }
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => _supervisor.StartAsync(cancellationToken);
 
     /// <inheritdoc />
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => _supervisor.StopAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose()
     {
-        await base.StopAsync(cancellationToken);
-        Process? process;
-        lock (_gate)
-        {
-            process = _process;
-            _process = null;
-        }
-
-        if (process is null)
-        {
-            return;
-        }
-
-        using (process)
-        {
-            var how = "SIGTERM";
-            if (!process.HasExited)
-            {
-                PosixSignals.Terminate(process.Id);
-                using var timeout = new CancellationTokenSource(options.StopTimeout);
-                try
-                {
-                    await process.WaitForExitAsync(timeout.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    how = $"killed: no exit {options.StopTimeout.TotalSeconds:0} s after SIGTERM";
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync(CancellationToken.None);
-                }
-            }
-
-            GaneshaLog.Stopped(logger, process.Id, how);
-            SetStatus(Status with { Running = false, ProcessId = null, LastExitCode = process.ExitCode, StartedAt = null });
-        }
+        _supervisor.Dispose();
+        _updates.Dispose();
     }
 
-    private Process Start()
+    private async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(options.Program)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "-F", "-L", options.LogPath, "-f", options.ConfigPath, "-p", options.PidFile })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(startInfo) ?? throw new Win32Exception($"{options.Program} did not start");
-
-        // ganesha logs to -L; drain the pipes so a chatty child can never block on them.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        string configText;
         lock (_gate)
         {
-            _process = process;
+            configText = _configText;
         }
 
-        return process;
+        await AtomicFile.WriteAllTextAsync(_options.ConfigPath, configText, cancellationToken);
+        foreach (var path in new[] { _options.LogPath, _options.PidFile })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+
+        _logOffset = File.Exists(_options.LogPath) ? new FileInfo(_options.LogPath).Length : 0;
     }
 
     /// <summary>Watches ganesha's log until it has initialized, then records whether the exports are live.</summary>
-    private async Task CheckStartupAsync(Process process, long logOffset, CancellationToken cancellationToken)
+    private async Task CheckStartupAsync(ChildProcess process, CancellationToken exited)
     {
-        try
+        var pid = process.ProcessId!.Value;
+        while (!exited.IsCancellationRequested)
         {
-            while (!process.HasExited)
+            if (GaneshaStartupCheck.Read(_options.LogPath, _logOffset) is { } errors)
             {
-                if (GaneshaStartupCheck.Read(options.LogPath, logOffset) is { } errors)
+                lock (_gate)
                 {
-                    lock (_gate)
-                    {
-                        if (_status.ProcessId == process.Id)
-                        {
-                            _status = _status with { ExportsLive = errors.Count == 0, ConfigErrors = errors };
-                        }
-                    }
-
-                    metrics?.SetExportsApplied("ganesha", errors.Count == 0, timeProvider.GetUtcNow());
-                    foreach (var error in errors)
-                    {
-                        GaneshaLog.ConfigError(logger, options.ConfigPath, error);
-                    }
-
-                    return;
+                    _startup = new StartupCheck(pid, errors.Count == 0, errors);
                 }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(100), timeProvider, cancellationToken);
+                _metrics?.SetExportsApplied("ganesha", errors.Count == 0, _timeProvider.GetUtcNow());
+                foreach (var error in errors)
+                {
+                    GaneshaLog.ConfigError(_logger, _options.ConfigPath, error);
+                }
+
+                return;
             }
-        }
-        catch (OperationCanceledException)
-        {
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _timeProvider, exited);
         }
     }
 
-    private TimeSpan Next(TimeSpan backoff) =>
-        TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.MaxBackoff.Ticks));
-
-    private void SetStatus(GaneshaStatus status)
-    {
-        lock (_gate)
-        {
-            _status = status;
-        }
-
-        metrics?.SetGanesha(status.Running, status.Restarts);
-    }
+    private sealed record StartupCheck(int ProcessId, bool ExportsLive, IReadOnlyList<string> Errors);
 }

@@ -1,9 +1,9 @@
 using DumpDist.Core.Configuration;
+using DumpDist.Core.Processes;
 using DumpDist.Nfs.Exports;
 using DumpDist.Nfs.Ganesha;
 using DumpDist.Nfs.Metrics;
 using DumpDist.Nfs.Probe;
-using DumpDist.Nfs.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -43,7 +43,7 @@ public static class NfsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new NfsMetrics(sp.GetService<Prometheus.CollectorRegistry>() ?? Prometheus.Metrics.DefaultRegistry));
-        services.TryAddSingleton<ProcessRunner>();
+        services.TryAddSingleton(sp => new ChildProcessRunner(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new NfsProbe(sp.GetRequiredService<TimeProvider>()));
 
         if (options.Server == ExportsFormat.Ganesha)
@@ -62,7 +62,7 @@ public static class NfsServiceCollectionExtensions
         {
             var content = KernelExportsRenderer.Render(plan.Exports);
             services.AddSingleton(sp => new KernelExportsService(
-                new KernelExportsApplier(options.Kernel, sp.GetRequiredService<ProcessRunner>(), sp.GetRequiredService<NfsMetrics>(), sp.GetRequiredService<TimeProvider>()),
+                new KernelExportsApplier(options.Kernel, sp.GetRequiredService<ChildProcessRunner>(), sp.GetRequiredService<NfsMetrics>(), sp.GetRequiredService<TimeProvider>()),
                 content,
                 sp.GetRequiredService<ILogger<KernelExportsService>>()));
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<KernelExportsService>());

@@ -1,24 +1,27 @@
-using DumpDist.Core.Processes;
 using System.Diagnostics;
-using System.Text;
+using DumpDist.Core.Processes;
 
 namespace DumpDist.Sync.Transport;
 
 /// <summary>
-/// The one wrapper that runs rsync: arguments as a list (never a shell string), stdout streamed
-/// line by line to a callback, exit code mapped to an <see cref="RsyncOutcome"/>, and the process
-/// killed when the token is cancelled.
+/// The one wrapper that runs rsync, through <see cref="ChildProcessRunner"/> (no shell, no extra
+/// process, rsync in its own process group): stdout streamed line by line to a callback, exit code
+/// mapped to an <see cref="RsyncOutcome"/>, and the group stopped (SIGTERM, SIGKILL after 5 s) when
+/// the token is cancelled or the I/O watchdog fires.
 /// </summary>
 public sealed class RsyncRunner
 {
     private const int StderrTailChars = 4000;
     private static readonly TimeSpan TerminateGrace = TimeSpan.FromSeconds(5);
+    private static readonly IReadOnlyDictionary<string, string?> CLocale = new Dictionary<string, string?> { ["LC_ALL"] = "C" };
     private readonly string _rsyncPath;
+    private readonly ChildProcessRunner _runner;
 
     /// <summary>Creates a runner for the given rsync executable (default: `rsync` on PATH).</summary>
-    public RsyncRunner(string rsyncPath = "rsync")
+    public RsyncRunner(string rsyncPath = "rsync", ChildProcessRunner? runner = null)
     {
         _rsyncPath = rsyncPath;
+        _runner = runner ?? new ChildProcessRunner();
     }
 
     /// <summary>
@@ -80,75 +83,56 @@ public sealed class RsyncRunner
         TimeSpan ioTimeout,
         CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(_rsyncPath)
+        var spec = new ChildProcessSpec(_rsyncPath, arguments)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
+            // Plain C locale so rsync's messages and numbers are stable to parse.
+            Environment = CLocale,
+            StandardOutput = onOutputLine is null ? ChildOutput.Discard : ChildOutput.Lines(onOutputLine),
+            StandardError = ChildOutput.Capture(StderrTailChars * 2),
+
+            // SIGTERM first, so rsync removes its temp files (or keeps a partial file in the
+            // partial-dir to resume from); SIGKILL to the whole group after the grace period.
+            StopGrace = TerminateGrace,
         };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
 
-        // Plain C locale so rsync's messages and numbers are stable to parse.
-        startInfo.Environment["LC_ALL"] = "C";
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = startInfo };
+        var stalled = false;
+        var started = Stopwatch.GetTimestamp();
+        ChildProcessResult result;
         try
         {
-            process.Start();
+            result = await _runner.RunAsync(
+                spec,
+                ioTimeout > TimeSpan.Zero
+                    ? (child, exited) => WatchAsync(child.ProcessId!.Value, ioTimeout, () =>
+                    {
+                        stalled = true;
+                        child.RequestStop("I/O timeout");
+                    }, exited)
+                    : null,
+                cancellationToken);
         }
-        catch (System.ComponentModel.Win32Exception ex)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return new RsyncResult(RsyncOutcome.Error, -1, $"could not start {_rsyncPath}: {ex.Message}", stopwatch.Elapsed);
-        }
-
-        var stderr = new StringBuilder();
-        var stdoutTask = PumpAsync(process.StandardOutput, line => onOutputLine?.Invoke(line));
-        var stderrTask = PumpAsync(process.StandardError, line =>
-        {
-            lock (stderr)
-            {
-                stderr.AppendLine(line);
-                if (stderr.Length > StderrTailChars * 2)
-                {
-                    stderr.Remove(0, stderr.Length - StderrTailChars);
-                }
-            }
-        });
-
-        using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watchdog = ioTimeout > TimeSpan.Zero ? WatchAsync(process.Id, ioTimeout, stalled) : Task.CompletedTask;
-        try
-        {
-            await process.WaitForExitAsync(stalled.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            await StopAsync(process);
-            await Task.WhenAll(stdoutTask, stderrTask);
-            if (!cancellationToken.IsCancellationRequested)
-            {
-                var message = $"rsync: no data moved for {ioTimeout.TotalSeconds:0.#} s (I/O timeout); stopped it\n{stderr}";
-                return new RsyncResult(RsyncOutcome.Timeout, RsyncExitCodes.IoTimeout, message, stopwatch.Elapsed);
-            }
-
-            return new RsyncResult(RsyncOutcome.Cancelled, process.ExitCode, stderr.ToString(), stopwatch.Elapsed);
-        }
-        finally
-        {
-            await stalled.CancelAsync();
-            await watchdog;
+            // rsync's group got SIGTERM (SIGKILL after the grace period) and is gone.
+            return new RsyncResult(RsyncOutcome.Cancelled, -1, string.Empty, Stopwatch.GetElapsedTime(started));
         }
 
-        await Task.WhenAll(stdoutTask, stderrTask);
-        return new RsyncResult(RsyncExitCodes.Map(process.ExitCode), process.ExitCode, stderr.ToString(), stopwatch.Elapsed);
+        if (result.Outcome == ChildProcessOutcome.CannotStart)
+        {
+            return new RsyncResult(RsyncOutcome.Error, -1, $"could not start {_rsyncPath}: {result.Message}", result.Elapsed);
+        }
+
+        if (stalled && result.Outcome == ChildProcessOutcome.Stopped)
+        {
+            var message = $"rsync: no data moved for {ioTimeout.TotalSeconds:0.#} s (I/O timeout); stopped it\n{result.StandardError}";
+            return new RsyncResult(RsyncOutcome.Timeout, RsyncExitCodes.IoTimeout, message, result.Elapsed);
+        }
+
+        return new RsyncResult(RsyncExitCodes.Map(result.ExitCode), result.ExitCode, result.StandardError, result.Elapsed);
     }
 
-    /// <summary>Cancels <paramref name="stalled"/> when the process tree shows no activity for <paramref name="ioTimeout"/>.</summary>
-    private static async Task WatchAsync(int pid, TimeSpan ioTimeout, CancellationTokenSource stalled)
+    /// <summary>Calls <paramref name="onStalled"/> when the process tree shows no activity for <paramref name="ioTimeout"/>.</summary>
+    private static async Task WatchAsync(int pid, TimeSpan ioTimeout, Action onStalled, CancellationToken exited)
     {
         var interval = TimeSpan.FromMilliseconds(Math.Clamp(ioTimeout.TotalMilliseconds / 4, 50, 5000));
         using var timer = new PeriodicTimer(interval);
@@ -156,7 +140,7 @@ public sealed class RsyncRunner
         var lastChange = Stopwatch.GetTimestamp();
         try
         {
-            while (await timer.WaitForNextTickAsync(stalled.Token))
+            while (await timer.WaitForNextTickAsync(exited))
             {
                 var now = ProcessActivity.Read(pid);
                 if (now != last)
@@ -165,55 +149,14 @@ public sealed class RsyncRunner
                 }
                 else if (Stopwatch.GetElapsedTime(lastChange) >= ioTimeout)
                 {
-                    await stalled.CancelAsync();
+                    onStalled();
                     return;
                 }
             }
         }
         catch (OperationCanceledException)
         {
-            // rsync exited, or the pass was cancelled.
+            // rsync exited.
         }
-    }
-
-    private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
-    {
-        while (await reader.ReadLineAsync(CancellationToken.None) is { } line)
-        {
-            onLine(line);
-        }
-    }
-
-    /// <summary>
-    /// SIGTERM first, so rsync removes its temp files (or keeps a partial file in the partial-dir
-    /// to resume from); SIGKILL to the whole tree if it has not exited after a grace period.
-    /// </summary>
-    private static async Task StopAsync(Process process)
-    {
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
-        {
-            _ = PosixSignals.Terminate(process.Id);
-            using var grace = new CancellationTokenSource(TerminateGrace);
-            try
-            {
-                await process.WaitForExitAsync(grace.Token);
-                return;
-            }
-            catch (OperationCanceledException)
-            {
-                // Fall through to SIGKILL.
-            }
-        }
-
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
-
-        await process.WaitForExitAsync(CancellationToken.None);
     }
 }

@@ -1,5 +1,5 @@
 using DumpDist.Nfs.Exports;
-using DumpDist.Nfs.Processes;
+using DumpDist.Core.Processes;
 using DumpDist.Nfs.Tests.Support;
 
 namespace DumpDist.Nfs.Tests.Exports;
@@ -13,7 +13,7 @@ public sealed class KernelExportsApplierTests : IDisposable
     {
         _applier = new KernelExportsApplier(
             new KernelExportsOptions { ExportsFile = _exportfs.ExportsFile, ExportfsPath = _exportfs.ProgramPath },
-            new ProcessRunner());
+            new ChildProcessRunner());
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class KernelExportsApplierTests : IDisposable
     {
         var applier = new KernelExportsApplier(
             new KernelExportsOptions { ExportsFile = _exportfs.ExportsFile, ExportfsPath = Path.Combine(_exportfs.Directory, "no-such-exportfs") },
-            new ProcessRunner());
+            new ChildProcessRunner());
 
         var result = await applier.ApplyAsync("/srv x(ro)\n", CancellationToken.None);
 

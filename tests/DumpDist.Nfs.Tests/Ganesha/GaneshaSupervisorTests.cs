@@ -122,6 +122,42 @@ public sealed class GaneshaSupervisorTests : IAsyncLifetime
         Assert.Equal("<html>enwiki</html>\n", cat.StandardOutput);
     }
 
+    [Fact]
+    public async Task UpdateConfigAsync_SameText_NothingRestarted()
+    {
+        await _supervisor!.StartAsync(CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(IsUpAsync, TimeSpan.FromSeconds(20)), "ganesha did not come up");
+        var pid = _supervisor.Status.ProcessId;
+
+        var changed = await _supervisor.UpdateConfigAsync(RenderedConfig(), CancellationToken.None);
+
+        Assert.False(changed);
+        Assert.Equal(pid, _supervisor.Status.ProcessId);
+    }
+
+    [Fact]
+    public async Task UpdateConfigAsync_NewClients_RewritesConfigAndRestartsGanesha()
+    {
+        await _supervisor!.StartAsync(CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(IsUpAsync, TimeSpan.FromSeconds(20)), "ganesha did not come up");
+        var firstPid = _supervisor.Status.ProcessId!.Value;
+        var exports = new NfsExportSet("dumps1", Public, _port, [new NfsClientRule("nfs-vps", "127.0.0.1"), new NfsClientRule("nfs-vps", "10.64.21.3")]);
+        var updated = GaneshaConfigRenderer.Render(exports, new GaneshaRenderOptions { BindAddress = "127.0.0.1", RecoveryRoot = Path.Combine(_directory, "recovery") });
+
+        var changed = await _supervisor.UpdateConfigAsync(updated, CancellationToken.None);
+
+        Assert.True(changed);
+        Assert.Equal(updated, await File.ReadAllTextAsync(Path.Combine(_directory, "etc", "ganesha.conf")));
+        Assert.False(Directory.Exists($"/proc/{firstPid}"), $"the old ganesha pid {firstPid} still exists");
+        Assert.True(
+            await Eventually.TrueAsync(async () => _supervisor.Status.ExportsLive == true && await IsUpAsync(), TimeSpan.FromSeconds(20)),
+            $"not serving after the restart: {_supervisor.Status}");
+        Assert.NotEqual(firstPid, _supervisor.Status.ProcessId);
+        Assert.Equal(0, _supervisor.Status.Restarts); // a requested restart is not a crash
+        var cat = await ExternalProgram.RunAsync("nfs-cat", [NfsUrl.For(_port, "enwiki/index.html")]);
+        Assert.Equal("<html>enwiki</html>\n", cat.StandardOutput);
+    }
+
     public async Task DisposeAsync()
     {
         if (_supervisor is not null)

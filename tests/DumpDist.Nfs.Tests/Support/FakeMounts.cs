@@ -1,5 +1,5 @@
 using DumpDist.Nfs.ClientAgent;
-using DumpDist.Nfs.Processes;
+using DumpDist.Core.Processes;
 
 namespace DumpDist.Nfs.Tests.Support;
 
@@ -22,7 +22,7 @@ internal sealed class FakeMounts : IMountTable, IMounter
         }
     }
 
-    public Task<ProcessRunResult> MountAsync(ServerTarget server, CancellationToken cancellationToken)
+    public Task<ChildProcessResult> MountAsync(ServerTarget server, CancellationToken cancellationToken)
     {
         lock (_mounted)
         {
@@ -30,6 +30,6 @@ internal sealed class FakeMounts : IMountTable, IMounter
             _mounted.Add(server.MountPoint);
         }
 
-        return Task.FromResult(new ProcessRunResult(0, string.Empty, string.Empty));
+        return Task.FromResult(new ChildProcessResult(ChildProcessOutcome.Exited, 0, string.Empty, string.Empty, TimeSpan.Zero));
     }
 }

@@ -20,6 +20,42 @@ public sealed class RsyncRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_CancelledMidCopy_RsyncAndTheProcessesItForkedAreGone()
+    {
+        var directory = TestSupport.TestPaths.NewTempDirectory("runner-cancel");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "src"));
+            await File.WriteAllBytesAsync(Path.Combine(directory, "src", "big.bin"), new byte[2_000_000]);
+            using var cancel = new CancellationTokenSource();
+            var seen = new List<int>();
+            var run = new RsyncRunner().RunAsync(["-rt", "--bwlimit=100", Path.Combine(directory, "src") + "/", Path.Combine(directory, "dst") + "/"], null, cancel.Token);
+
+            // A local copy is three rsync processes (sender, receiver, generator): wait for all, then cancel.
+            var clock = Stopwatch.StartNew();
+            while (seen.Count < 3 && clock.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await Task.Delay(50);
+                seen = Rsyncs(directory);
+            }
+
+            var groups = seen.Select(pid => TestSupport.ProcTable.Read(pid)?.Group).Distinct().ToList();
+            await cancel.CancelAsync();
+            var result = await run;
+
+            Assert.Equal(RsyncOutcome.Cancelled, result.Outcome);
+            Assert.Equal(3, seen.Count);
+            var group = Assert.Single(groups); // one process group, led by the rsync we started, not ours
+            Assert.Contains(group!.Value, seen);
+            Assert.All(seen, pid => Assert.False(TestSupport.ProcTable.IsAlive(pid), $"rsync pid {pid} survived the cancellation"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_WithLogFile_ReplaysEachLoggedChangeWithoutPrefixAndDeletesTheLog()
     {
         var directory = TestSupport.TestPaths.NewTempDirectory("runner-log");
@@ -120,5 +156,26 @@ public sealed class RsyncRunnerTests
 
         Assert.Equal(RsyncOutcome.Error, result.Outcome);
         Assert.Contains("could not start", result.StandardError);
+    }
+
+    /// <summary>The rsync processes whose command line names <paramref name="directory"/>.</summary>
+    private static List<int> Rsyncs(string directory) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(n => n!.All(char.IsAsciiDigit))
+            .Select(n => int.Parse(n!, System.Globalization.CultureInfo.InvariantCulture))
+            .Where(pid => TestSupport.ProcTable.Read(pid) is { Command: "rsync", State: not 'Z' } && CommandLine(pid).Contains(directory, StringComparison.Ordinal))
+            .ToList();
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
     }
 }
