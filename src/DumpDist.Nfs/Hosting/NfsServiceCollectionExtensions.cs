@@ -1,4 +1,5 @@
 using DumpDist.Core.Configuration;
+using DumpDist.Core.Configuration.Source;
 using DumpDist.Core.Processes;
 using DumpDist.Nfs.Exports;
 using DumpDist.Nfs.Ganesha;
@@ -48,8 +49,7 @@ public static class NfsServiceCollectionExtensions
 
         if (options.Server == ExportsFormat.Ganesha)
         {
-            var render = host.ListenAddress is { } address ? options.GaneshaRender with { BindAddress = address.ToString() } : options.GaneshaRender;
-            options.Ganesha.ConfigText = GaneshaConfigRenderer.Render(plan.Exports, render);
+            options.Ganesha.ConfigText = NfsConfigListener.RenderGanesha(plan.Exports, host, options);
             services.AddSingleton(sp => new GaneshaSupervisor(
                 options.Ganesha,
                 sp.GetRequiredService<TimeProvider>(),
@@ -61,6 +61,7 @@ public static class NfsServiceCollectionExtensions
         else
         {
             var content = KernelExportsRenderer.Render(plan.Exports);
+
             services.AddSingleton(sp => new KernelExportsService(
                 new KernelExportsApplier(options.Kernel, sp.GetRequiredService<ChildProcessRunner>(), sp.GetRequiredService<NfsMetrics>(), sp.GetRequiredService<TimeProvider>()),
                 content,
@@ -79,6 +80,11 @@ public static class NfsServiceCollectionExtensions
             sp.GetRequiredService<NfsMetrics>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<NfsProbeMonitor>());
+
+        // With a cluster-file source (the node), client changes re-render the exports at run time.
+        services.AddSingleton<IHostedService>(sp => sp.GetService<IClusterConfigSource>() is { } source
+            ? new NfsConfigListener(source, hostName, options, sp.GetService<GaneshaSupervisor>(), sp.GetService<KernelExportsService>(), sp.GetRequiredService<ILogger<NfsConfigListener>>())
+            : NfsConfigListener.Inactive);
         return services;
     }
 }

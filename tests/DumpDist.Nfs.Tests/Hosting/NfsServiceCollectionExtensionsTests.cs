@@ -93,6 +93,44 @@ public sealed class NfsServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddDumpDistNfsServer_Kernel_ClientsEditedInClusterFile_ExportsRewrittenAndReapplied()
+    {
+        using var exportfs = new FakeExportfs();
+        var path = Path.Combine(_dir, "cluster.yaml");
+        await File.WriteAllTextAsync(path, ClusterYaml("10.0.0.0/8"));
+        var source = DumpDist.Core.Configuration.Source.ClusterConfigSource.Open(path, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, out var errors)!;
+        var options = new NfsServerOptions
+        {
+            Server = ExportsFormat.Kernel,
+            Kernel = new KernelExportsOptions { ExportsFile = exportfs.ExportsFile, ExportfsPath = exportfs.ProgramPath },
+            ProbeInterval = TimeSpan.FromHours(1),
+            ProbeTimeout = TimeSpan.FromMilliseconds(200),
+        };
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(_registry);
+        builder.Services.AddSingleton<DumpDist.Core.Configuration.Source.IClusterConfigSource>(source);
+        builder.Services.AddDumpDistNfsServer(source.Current, "dumps1", options);
+        using var host = builder.Build();
+        await host.StartAsync();
+        var before = await File.ReadAllTextAsync(exportfs.ExportsFile);
+
+        await File.WriteAllTextAsync(path, ClusterYaml("10.1.0.0/16"));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        Assert.True(source.ReloadIfChanged());
+        var listener = host.Services.GetServices<IHostedService>().OfType<NfsConfigListener>().Single();
+        await listener.LastApply;
+        var after = await File.ReadAllTextAsync(exportfs.ExportsFile);
+        await host.StopAsync();
+
+        Assert.Empty(errors);
+        Assert.Contains("10.0.0.0/8(", before, StringComparison.Ordinal);
+        Assert.Contains("10.1.0.0/16(", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("10.0.0.0/8", after, StringComparison.Ordinal);
+        Assert.Equal(2, exportfs.Calls.Split("args: -ra").Length - 1);
+    }
+
+    [Fact]
     public void AddDumpDistNfsServer_ConfigBreaksNfsRule_ThrowsWithReason()
     {
         var config = ClusterSamples.Two(["*"], []);
@@ -127,6 +165,27 @@ public sealed class NfsServiceCollectionExtensionsTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string ClusterYaml(string vpsClients) => $"""
+        source:
+          url: rsync://gen.example.org/dumps/
+        datasets:
+          - name: xmldatadumps
+            path: public
+        hosts:
+          - name: dumps1
+            public_address: 127.0.0.1
+            admin_address: 127.0.0.1:9100
+            root: {Path.Combine(_dir, "root")}
+          - name: dumps2
+            public_address: 127.0.0.2
+            admin_address: 127.0.0.2:9100
+            root: /srv/dumps
+        services:
+          nfs-vps:
+            active: dumps1
+            clients: [{vpsClients}]
+        """;
 
     private static NfsExportSet ExportsFor(DumpDist.Core.Configuration.ClusterConfig config) => NfsExportPlanner.Plan(config, "dumps1").Exports!;
 
