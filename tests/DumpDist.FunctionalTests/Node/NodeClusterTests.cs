@@ -106,6 +106,16 @@ public sealed class NodeClusterTests : IAsyncLifetime
         using var json = JsonDocument.Parse(status.StandardOutput);
         Assert.Equal("a", json.RootElement.GetProperty("assignments").GetProperty("services").GetProperty("web").GetString());
         Assert.All(json.RootElement.GetProperty("hosts").EnumerateArray(), h => Assert.True(h.GetProperty("reachable").GetBoolean()));
+
+        // The same view on each node's public web, without secrets.
+        var page = await c.Http.GetStringAsync(c.Web("b", "status"));
+        var pageJson = await c.Http.GetStringAsync(c.Web("b", "status.json"));
+        Assert.Contains("<title>dumpdist status</title>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>web</td><td class=\"active\">a</td>", page, StringComparison.Ordinal);
+        using var statusJson = JsonDocument.Parse(pageJson);
+        Assert.Equal("b", statusJson.RootElement.GetProperty("reported_by").GetString());
+        Assert.Equal(2, statusJson.RootElement.GetProperty("hosts").GetArrayLength());
+        Assert.DoesNotContain(TwoNodeCluster.Token, page + pageJson, StringComparison.Ordinal);
     }
 
     [Fact]

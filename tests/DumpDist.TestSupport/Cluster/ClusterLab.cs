@@ -138,11 +138,15 @@ public sealed class ClusterLab : IAsyncDisposable
         return clock.Elapsed;
     }
 
-    /// <summary>SIGKILL to the node's process group (the node and its ganesha): the host is gone.</summary>
+    /// <summary>
+    /// SIGKILL to the node's process group, then to everything else in its namespace (ganesha runs
+    /// in a process group of its own): the host is gone.
+    /// </summary>
     public async Task KillNodeAsync(string node)
     {
         var process = _nodes[node];
         await process.KillAsync();
+        Network.KillEverythingIn(node);
         await process.DisposeAsync();
     }
 

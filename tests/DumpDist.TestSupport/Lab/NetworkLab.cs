@@ -163,7 +163,16 @@ public sealed class NetworkLab : IAsyncDisposable
         Live.TryRemove(this, out _);
     }
 
+    /// <summary>SIGKILL to every process in <paramref name="host"/>'s namespace: the host is gone (its children in their own process groups too).</summary>
+    public void KillEverythingIn(string host) => KillAll(Namespace(host));
+
     private static void RemoveNamespace(string netns)
+    {
+        KillAll(netns);
+        RunNow("ip", "netns", "del", netns);
+    }
+
+    private static void KillAll(string netns)
     {
         for (var round = 0; round < 5; round++)
         {
@@ -180,8 +189,6 @@ public sealed class NetworkLab : IAsyncDisposable
 
             Thread.Sleep(100);
         }
-
-        RunNow("ip", "netns", "del", netns);
     }
 
     /// <summary>Removes the namespaces of labs whose test process died without cleaning up.</summary>
