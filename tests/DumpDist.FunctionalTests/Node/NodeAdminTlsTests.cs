@@ -28,10 +28,22 @@ public sealed class NodeAdminTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AdminApi_WithCertificate_SpeaksTlsCliVerifiesAgainstCaAndRefusesAnother()
+    public async Task AdminApi_WithCertificate_SpeaksTlsCliVerifiesAgainstCaAndRefusesAnother_OlderTreeGuard()
     {
         await _cluster.StartAsync("a");
         await _cluster.StartAsync("b");
+
+        // Only a has synced: b holds an older tree than the active host, so the guard refuses it.
+        using (var sync = await _cluster.CallAsync(HttpMethod.Post, "a", "api/v1/sync?wait=true"))
+        {
+            Assert.Equal(HttpStatusCode.OK, sync.StatusCode);
+        }
+
+        var older = await _cluster.CliAsync("failover", "--config", _cluster.ConfigPath, "--service", "web", "--to", "b");
+        using (var sync = await _cluster.CallAsync(HttpMethod.Post, "b", "api/v1/sync?wait=true"))
+        {
+            Assert.Equal(HttpStatusCode.OK, sync.StatusCode);
+        }
 
         var failover = await _cluster.CliAsync("failover", "--config", _cluster.ConfigPath, "--service", "web", "--to", "b");
         var plain = await Eventually.TrueAsync(async () =>
@@ -52,6 +64,8 @@ public sealed class NodeAdminTlsTests : IAsyncLifetime
         await File.WriteAllTextAsync(otherConfig, config.Replace(File.ReadAllLines(_cluster.ConfigPath).First(l => l.TrimStart().StartsWith("ca:", StringComparison.Ordinal)).Trim(), $"ca: {_otherCa}", StringComparison.Ordinal));
         var refused = await _cluster.CliAsync("status", "--config", otherConfig);
 
+        Assert.Equal(1, older.ExitCode);
+        Assert.Contains("b holds an older tree of xmldatadumps than a", older.StandardError, StringComparison.Ordinal);
         Assert.True(failover.ExitCode == 0, failover.StandardError + failover.StandardOutput);
         Assert.Equal("b", (await _cluster.AssignmentsAsync("a")).HostOf("web"));
         Assert.True(plain, "the admin listener answered plain HTTP");

@@ -53,6 +53,16 @@ public sealed class NodeClusterTests : IAsyncLifetime
         }
 
         Assert.Equal(0, (await c.AssignmentsAsync("a")).Epoch);
+        using (var metrics = await c.CallAsync(HttpMethod.Get, "a", "metrics"))
+        {
+            var text = await metrics.Content.ReadAsStringAsync();
+            Assert.Contains("dumpdist_node_assignment_epoch 0", text, StringComparison.Ordinal);
+            Assert.Contains("dumpdist_node_service_healthy{service=\"web\"} 1", text, StringComparison.Ordinal);
+            Assert.Contains("dumpdist_sync_passes_total{dataset=\"xmldatadumps\",outcome=\"ok\"} 1", text, StringComparison.Ordinal);
+            Assert.Contains("dumpdist_web_requests_total", text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await c.CallAsync(HttpMethod.Get, "a", "metrics", token: null)).StatusCode);
 
         // Failover through the CLI: both nodes hold epoch 1, the balancer's view flips.
         var moved = await c.CliAsync("failover", "--config", c.ConfigPath, "--service", "web", "--to", "b", "--reason", "maintenance on a");
