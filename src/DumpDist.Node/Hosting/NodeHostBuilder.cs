@@ -1,6 +1,8 @@
 using DumpDist.Core.Cluster;
 using DumpDist.Core.Configuration;
 using DumpDist.Core.Configuration.Source;
+using DumpDist.Mirrors.Hosting;
+using DumpDist.Mirrors.Rsyncd;
 using DumpDist.Nfs.Exports;
 using DumpDist.Nfs.Hosting;
 using DumpDist.Node.Admin;
@@ -99,6 +101,13 @@ internal static class NodeHostBuilder
             {
                 services.AddSingleton<IServiceProbe>(sp => new NfsServiceProbe(kind, sp.GetRequiredService<NfsServerStatus>()));
             }
+        }
+
+        if (config.Services.Rsync is not null)
+        {
+            services.AddDumpDistMirrors(config, options.HostName, new RsyncdOptions(), (sp, changed) =>
+                sp.GetRequiredService<SyncScheduler>().PassCompleted += (dataset, _) => changed("sync pass of " + dataset));
+            services.AddSingleton<IServiceProbe>(sp => new RsyncServiceProbe(sp.GetRequiredService<RsyncdSupervisor>()));
         }
 
         services.AddSingleton(sp => new NodeHealth(

@@ -26,6 +26,12 @@ public sealed partial class SyncScheduler : BackgroundService
         _loops = datasets.ToDictionary(d => d.Options.Dataset, d => new DatasetLoop(d), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Raised after each pass of a dataset (name, result), on the dataset's loop; parts that derive
+    /// files from the tree (the mirrors' include lists) hook here. A throwing handler is logged.
+    /// </summary>
+    public event Action<string, SyncPassResult>? PassCompleted;
+
     /// <summary>The datasets scheduled.</summary>
     public IReadOnlyCollection<string> Datasets => _loops.Keys;
 
@@ -126,6 +132,14 @@ public sealed partial class SyncScheduler : BackgroundService
             loop.LastResult = result;
             _metrics?.Observe(loop.Scheduled.Options.Dataset, result);
             waiting.TrySetResult(result);
+            try
+            {
+                PassCompleted?.Invoke(loop.Scheduled.Options.Dataset, result);
+            }
+            catch (Exception e)
+            {
+                LogPassHookFailed(_logger, loop.Scheduled.Options.Dataset, e);
+            }
         }
     }
 
@@ -134,6 +148,9 @@ public sealed partial class SyncScheduler : BackgroundService
 
     [LoggerMessage(3101, LogLevel.Error, "Sync pass of {Dataset} crashed")]
     private static partial void LogPassCrashed(ILogger logger, string dataset, Exception exception);
+
+    [LoggerMessage(3102, LogLevel.Error, "A pass-completed handler failed after the pass of {Dataset}")]
+    private static partial void LogPassHookFailed(ILogger logger, string dataset, Exception exception);
 
     private sealed class DatasetLoop(ScheduledDataset scheduled)
     {
