@@ -1,5 +1,6 @@
 using DumpDist.Core.Configuration;
 using DumpDist.Core.Configuration.Source;
+using DumpDist.Mirrors.Metrics;
 using DumpDist.Mirrors.Rsyncd;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DumpDist.Mirrors.Hosting;
 
-/// <summary>Registers a serving node's mirror parts: the supervised rsync daemon, its include lists and config listener.</summary>
+/// <summary>Registers a serving node's mirror parts: the supervised rsync daemon, its include lists, config listener and per-mirror metrics.</summary>
 public static class MirrorsServiceCollectionExtensions
 {
     /// <summary>
@@ -52,6 +53,14 @@ public static class MirrorsServiceCollectionExtensions
         services.AddSingleton(sp => new RsyncdConfigListener(
             sp.GetRequiredService<IClusterConfigSource>(), hostName, sp.GetRequiredService<RsyncdSupervisor>(), sp.GetRequiredService<IncludeListRefresher>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("DumpDist.Mirrors.Config")));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<RsyncdConfigListener>());
+        services.TryAddSingleton(sp => new MirrorMetrics(sp.GetService<Prometheus.CollectorRegistry>() ?? Prometheus.Metrics.DefaultRegistry));
+        services.AddSingleton(sp =>
+        {
+            var source = sp.GetRequiredService<IClusterConfigSource>();
+            var rsyncd = sp.GetRequiredService<RsyncdSupervisor>();
+            return new TransferLogTail(paths.LogFile, () => source.Current.Mirrors, sp.GetRequiredService<MirrorMetrics>(), () => rsyncd.Status, options.TransferLogInterval, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<TransferLogTail>());
         return services;
     }
 }

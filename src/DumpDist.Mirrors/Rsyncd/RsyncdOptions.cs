@@ -26,4 +26,7 @@ public sealed class RsyncdOptions
 
     /// <summary>How often the include lists are rebuilt from the tree even without a sync pass (retention, manual changes).</summary>
     public TimeSpan IncludeListInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often rsyncd's log is read for the per-mirror metrics.</summary>
+    public TimeSpan TransferLogInterval { get; set; } = TimeSpan.FromSeconds(10);
 }
