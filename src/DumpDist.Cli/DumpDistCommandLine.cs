@@ -22,6 +22,7 @@ internal static class DumpDistCommandLine
         root.Subcommands.Add(DrainCommand.Create(undrain: true));
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(LbCommand.Create());
+        root.Subcommands.Add(MirrorsCommand.Create());
         return root;
     }
 

@@ -43,7 +43,7 @@ internal sealed class IncludeListRefresher(string root, RsyncdSupervisor rsyncd,
     {
         try
         {
-            var result = await IncludeListWriter.WriteAsync(root, rsyncd.Paths, rsyncd.Settings.KeepRuns, cancellationToken);
+            var result = await IncludeListWriter.WriteAsync(root, rsyncd.Paths, rsyncd.Settings.KeepRuns, time.GetUtcNow(), cancellationToken);
             Last = result;
             Generations++;
             RsyncdLog.IncludeListsWritten(logger, reason, result.Written, result.Wikis, (long)result.Elapsed.TotalMilliseconds);

@@ -1,5 +1,7 @@
 using DumpDist.Core.Configuration;
 using DumpDist.Core.Configuration.Source;
+using DumpDist.Core.Processes;
+using DumpDist.Mirrors.Freshness;
 using DumpDist.Mirrors.Metrics;
 using DumpDist.Mirrors.Rsyncd;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DumpDist.Mirrors.Hosting;
 
-/// <summary>Registers a serving node's mirror parts: the supervised rsync daemon, its include lists, config listener and per-mirror metrics.</summary>
+/// <summary>Registers a serving node's mirror parts: the supervised rsync daemon, its include lists, config listener, per-mirror metrics and the freshness checks with the public mirrors page.</summary>
 public static class MirrorsServiceCollectionExtensions
 {
     /// <summary>
@@ -61,6 +63,22 @@ public static class MirrorsServiceCollectionExtensions
             return new TransferLogTail(paths.LogFile, () => source.Current.Mirrors, sp.GetRequiredService<MirrorMetrics>(), () => rsyncd.Status, options.TransferLogInterval, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<TransferLogTail>());
+        services.AddSingleton(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            var source = sp.GetRequiredService<IClusterConfigSource>();
+            var checker = new MirrorChecker(MirrorHttp.Create(options.FreshnessTimeout), new ChildProcessRunner(time), time, options.FreshnessTimeout);
+            return new FreshnessMonitor(
+                checker,
+                new MirrorCheckState(MirrorCheckState.PathFor(host.StateDir)),
+                () => source.Current.Mirrors,
+                settings.PublicDirectory,
+                sp.GetRequiredService<MirrorMetrics>(),
+                options.FreshnessInterval,
+                time,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("DumpDist.Mirrors.Freshness"));
+        });
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<FreshnessMonitor>());
         return services;
     }
 }

@@ -17,6 +17,9 @@ internal sealed class MirrorMetrics
     private readonly Counter _files;
     private readonly Counter _errors;
     private readonly Counter _refused;
+    private readonly Gauge _fresh;
+    private readonly Gauge _lag;
+    private readonly Gauge _lastFresh;
     private readonly Gauge _running;
     private readonly Gauge _restarts;
 
@@ -29,6 +32,9 @@ internal sealed class MirrorMetrics
         _files = factory.CreateCounter("dumpdist_mirror_files_total", "Files the rsync daemon sent the mirror.", "mirror");
         _errors = factory.CreateCounter("dumpdist_mirror_errors_total", "rsync sessions of the mirror that ended with an error.", "mirror");
         _refused = factory.CreateCounter("dumpdist_mirror_refused_total", "Connections of the mirror the daemon refused (not allowed, unknown module, max connections).", "mirror");
+        _fresh = factory.CreateGauge("dumpdist_mirror_fresh", "1 when the last check found the mirror's trace equal to ours.", "mirror");
+        _lag = factory.CreateGauge("dumpdist_mirror_lag_seconds", "How far the mirror's trace is behind ours (0 when fresh; absent when it could not be read).", "mirror");
+        _lastFresh = factory.CreateGauge("dumpdist_mirror_last_seen_fresh_timestamp_seconds", "Unix time a check last found the mirror fresh.", "mirror");
         _running = factory.CreateGauge("dumpdist_rsyncd_running", "1 while the supervised rsync daemon runs and accepts connections.");
         _restarts = factory.CreateGauge("dumpdist_rsyncd_restarts", "Times the rsync daemon was restarted after it died.");
     }
@@ -76,6 +82,29 @@ internal sealed class MirrorMetrics
             default:
                 _errors.WithLabels(mirror).Inc();
                 break;
+        }
+    }
+
+    /// <summary>Publishes a freshness check.</summary>
+    public void SetFreshness(Freshness.MirrorCheckResult result, DateTimeOffset? lastSeenFresh)
+    {
+        _fresh.WithLabels(result.Name).Set(result.Status == Freshness.MirrorCheckStatus.Fresh ? 1 : 0);
+        if (result.Status == Freshness.MirrorCheckStatus.Fresh)
+        {
+            _lag.WithLabels(result.Name).Set(0);
+        }
+        else if (result.Lag is { } lag)
+        {
+            _lag.WithLabels(result.Name).Set(lag.TotalSeconds);
+        }
+        else
+        {
+            _lag.RemoveLabelled(result.Name);
+        }
+
+        if (lastSeenFresh is { } at)
+        {
+            _lastFresh.WithLabels(result.Name).Set(at.ToUnixTimeSeconds());
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DumpDist.Core.IO;
 using DumpDist.Core.Tree;
+using DumpDist.Mirrors.Freshness;
 using DumpDist.Mirrors.Rsyncd;
 
 namespace DumpDist.Mirrors.Modules;
@@ -14,7 +15,11 @@ namespace DumpDist.Mirrors.Modules;
 internal static class IncludeListWriter
 {
     /// <summary>Scans <paramref name="root"/> and writes the lists of every entry of <paramref name="keepRuns"/>.</summary>
-    public static async Task<IncludeListResult> WriteAsync(string root, RsyncdPaths paths, IReadOnlyList<int> keepRuns, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The trace file (<see cref="MirrorTrace"/>) is rewritten, with <paramref name="now"/> as its
+    /// time, only when the newest good runs changed, so a mirror that has them stays fresh.
+    /// </remarks>
+    public static async Task<IncludeListResult> WriteAsync(string root, RsyncdPaths paths, IReadOnlyList<int> keepRuns, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var good = GoodRuns.Of(DumpTree.Scan(root));
@@ -26,6 +31,15 @@ internal static class IncludeListWriter
             var last = GoodRuns.Last(good, runs);
             written += await WriteIfChangedAsync(paths.RulesFile(MirrorModules.LastGood(runs)), IncludeLists.LastGoodRules(last), cancellationToken) ? 1 : 0;
             written += await WriteIfChangedAsync(Path.Combine(publicDirectory, MirrorModules.DirlistFileName(runs)), IncludeLists.Dirlist(last), cancellationToken) ? 1 : 0;
+        }
+
+        var newest = IncludeLists.Dirlist(GoodRuns.Last(good, 1));
+        var tracePath = Path.Combine(publicDirectory, MirrorTrace.FileName);
+        var trace = MirrorTrace.Of(newest, now);
+        if (MirrorTrace.TryParse(await AtomicFile.TryReadAllTextAsync(tracePath, cancellationToken))?.Digest != trace.Digest)
+        {
+            await AtomicFile.WriteAllTextAsync(tracePath, trace.Render(), cancellationToken);
+            written++;
         }
 
         return new IncludeListResult(written, good.Count, clock.Elapsed);

@@ -17,6 +17,9 @@ internal static class IncludeLists
     {
         var text = new StringBuilder();
         text.Append("- .*\n");
+        // The public mirrors page is this host's view, not data to copy.
+        text.Append("- /").Append(Freshness.MirrorsPage.HtmlFileName).Append('\n');
+        text.Append("- /").Append(Freshness.MirrorsPage.JsonFileName).Append('\n');
         foreach (var pattern in PublishRules.RsyncNeverPublishedPatterns)
         {
             text.Append("- ").Append(pattern).Append('\n');
@@ -47,6 +50,8 @@ internal static class IncludeLists
             text.Append("+ /").Append(path).Append("/***\n");
         }
 
+        // The trace lets the freshness check compare a mirror's copy with ours.
+        text.Append("+ /").Append(Freshness.MirrorTrace.FileName).Append('\n');
         text.Append("- *\n");
         return text.ToString();
     }

@@ -29,4 +29,10 @@ public sealed class RsyncdOptions
 
     /// <summary>How often rsyncd's log is read for the per-mirror metrics.</summary>
     public TimeSpan TransferLogInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often every active mirror's trace is checked.</summary>
+    public TimeSpan FreshnessInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long one mirror gets to answer a freshness check.</summary>
+    public TimeSpan FreshnessTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

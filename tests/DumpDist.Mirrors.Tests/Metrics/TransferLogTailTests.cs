@@ -31,7 +31,7 @@ public sealed class TransferLogTailTests
 
         var a = metrics.Pulls["mirror-a"];
         Assert.Equal(1, a.Pulls);
-        Assert.Equal(4, a.Files);
+        Assert.Equal(5, a.Files);
         Assert.True(a.BytesSent > 2000, a.ToString());
         Assert.NotNull(a.LastPull);
         Assert.Equal(1, metrics.Pulls[MirrorIdentifier.Unregistered].Refused);

@@ -14,7 +14,7 @@ public sealed class IncludeListWriterTests
         var tree = MirrorTree.Standard(Path.Combine(scratch, "root"));
         var paths = RsyncdPaths.ForStateDir(Path.Combine(scratch, "state"));
 
-        await IncludeListWriter.WriteAsync(tree.Root, paths, [1, 3], CancellationToken.None);
+        await IncludeListWriter.WriteAsync(tree.Root, paths, [1, 3], DateTimeOffset.UtcNow, CancellationToken.None);
 
         Assert.Equal("aawiki/20261101\nbbwiki/20261101\n", await File.ReadAllTextAsync(Path.Combine(tree.Public, "rsync-dirlist-last-1-good.txt")));
         Assert.Equal("aawiki/20261001\naawiki/20261010\naawiki/20261101\nbbwiki/20261101\n", await File.ReadAllTextAsync(Path.Combine(tree.Public, "rsync-dirlist-last-3-good.txt")));
@@ -27,14 +27,14 @@ public sealed class IncludeListWriterTests
         var scratch = TestPaths.NewTempDirectory("lists");
         var tree = MirrorTree.Standard(Path.Combine(scratch, "root"));
         var paths = RsyncdPaths.ForStateDir(Path.Combine(scratch, "state"));
-        await IncludeListWriter.WriteAsync(tree.Root, paths, [1], CancellationToken.None);
+        await IncludeListWriter.WriteAsync(tree.Root, paths, [1], DateTimeOffset.UtcNow, CancellationToken.None);
 
-        var again = await IncludeListWriter.WriteAsync(tree.Root, paths, [1], CancellationToken.None);
+        var again = await IncludeListWriter.WriteAsync(tree.Root, paths, [1], DateTimeOffset.UtcNow, CancellationToken.None);
         tree.AddRun("bbwiki", "20261120", "done");
-        var afterRun = await IncludeListWriter.WriteAsync(tree.Root, paths, [1], CancellationToken.None);
+        var afterRun = await IncludeListWriter.WriteAsync(tree.Root, paths, [1], DateTimeOffset.UtcNow, CancellationToken.None);
 
         Assert.Equal(0, again.Written);
-        Assert.Equal(2, afterRun.Written);
+        Assert.Equal(3, afterRun.Written);
         Assert.Contains("+ /bbwiki/20261120/***", await File.ReadAllTextAsync(paths.RulesFile("last-1-good")), StringComparison.Ordinal);
     }
 
@@ -45,6 +45,6 @@ public sealed class IncludeListWriterTests
 
         Assert.Equal("- .*", rules[0]);
         Assert.Contains("- *.inprog", rules);
-        Assert.Equal(["+ /aawiki/", "+ /aawiki/20261010/***", "+ /aawiki/20261101/***", "+ /bbwiki/", "+ /bbwiki/20261101/***", "- *"], rules[^6..]);
+        Assert.Equal(["+ /aawiki/", "+ /aawiki/20261010/***", "+ /aawiki/20261101/***", "+ /bbwiki/", "+ /bbwiki/20261101/***", "+ /dumpdist-trace.txt", "- *"], rules[^7..]);
     }
 }

@@ -42,7 +42,7 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         extra?.Invoke(tree);
         var paths = RsyncdPaths.ForStateDir(Path.Combine(scratch, "state"));
         var settings = Settings(tree.Root, FreePort.Next(), allow ?? ["127.0.0.1/32"], maxConnections);
-        await IncludeListWriter.WriteAsync(tree.Root, paths, settings.KeepRuns, CancellationToken.None);
+        await IncludeListWriter.WriteAsync(tree.Root, paths, settings.KeepRuns, DateTimeOffset.UtcNow, CancellationToken.None);
         var supervisor = new RsyncdSupervisor(settings, paths, new RsyncdOptions { User = "root", Group = "root" }, TimeProvider.System, NullLogger.Instance);
         await supervisor.StartAsync(CancellationToken.None);
         var daemon = new DaemonUnderTest(tree, supervisor, scratch);

@@ -1,0 +1,42 @@
+using DumpDist.Core.Configuration;
+using DumpDist.Core.Processes;
+using DumpDist.Mirrors.Freshness;
+using DumpDist.Mirrors.Tests.Support;
+using DumpDist.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DumpDist.Mirrors.Tests.Freshness;
+
+public sealed class FreshnessMonitorTests
+{
+    [Fact]
+    public async Task CheckNowAsync_FreshThenStale_PageKeepsLastSeenFreshAndStateSurvives()
+    {
+        var scratch = TestPaths.NewTempDirectory("freshness");
+        var publicDirectory = Directory.CreateDirectory(Path.Combine(scratch, "public")).FullName;
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+        var first = MirrorTrace.Of("aawiki/20261101\n", time.GetUtcNow());
+        await File.WriteAllTextAsync(Path.Combine(publicDirectory, MirrorTrace.FileName), first.Render());
+        await using var mirror = new TinyHttpServer(200, first.Render());
+        IReadOnlyList<MirrorConfig> registry = [new() { Name = "mirror-a", Url = mirror.Url, Hostname = "a.example.org", Institution = "Example U" }];
+        var statePath = MirrorCheckState.PathFor(scratch);
+        var checker = new MirrorChecker(MirrorHttp.Create(TimeSpan.FromSeconds(5)), new ChildProcessRunner(), time, TimeSpan.FromSeconds(5));
+        var monitor = new FreshnessMonitor(checker, new MirrorCheckState(statePath), () => registry, publicDirectory, null, TimeSpan.FromMinutes(15), time, NullLogger.Instance);
+
+        var firstRound = await monitor.CheckNowAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromHours(2));
+        await File.WriteAllTextAsync(Path.Combine(publicDirectory, MirrorTrace.FileName), MirrorTrace.Of("aawiki/20261120\n", time.GetUtcNow()).Render());
+        var secondRound = await monitor.CheckNowAsync(CancellationToken.None);
+
+        Assert.Equal(MirrorCheckStatus.Fresh, firstRound!.Single().Status);
+        Assert.Equal(MirrorCheckStatus.Stale, secondRound!.Single().Status);
+        var json = await File.ReadAllTextAsync(Path.Combine(publicDirectory, MirrorsPage.JsonFileName));
+        Assert.Contains("\"status\": \"stale\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"last_seen_fresh\": \"2026-11-30T12:00:00Z\"", json, StringComparison.Ordinal);
+        Assert.Contains("Example U", await File.ReadAllTextAsync(Path.Combine(publicDirectory, MirrorsPage.HtmlFileName)), StringComparison.Ordinal);
+        var reloaded = new MirrorCheckState(statePath);
+        await reloaded.LoadAsync(CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero), reloaded.Mirrors["mirror-a"].LastSeenFresh);
+    }
+}
