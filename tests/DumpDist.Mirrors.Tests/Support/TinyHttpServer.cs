@@ -12,10 +12,19 @@ internal sealed class TinyHttpServer : IAsyncDisposable
     private readonly Task _loop;
 
     public TinyHttpServer(int status, string body)
+        : this(status, Encoding.UTF8.GetBytes(body))
+    {
+    }
+
+    /// <summary>Serves <paramref name="body"/> for every path, honouring a single "Range: bytes=A-B".</summary>
+    public TinyHttpServer(int status, byte[] body)
     {
         _listener.Start();
         _loop = ServeAsync(status, body);
     }
+
+    /// <summary>Requests answered.</summary>
+    public int Requests { get; private set; }
 
     public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/dumps/");
 
@@ -37,7 +46,7 @@ internal sealed class TinyHttpServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task ServeAsync(int status, string body)
+    private async Task ServeAsync(int status, byte[] body)
     {
         while (!_stop.IsCancellationRequested)
         {
@@ -56,8 +65,22 @@ internal sealed class TinyHttpServer : IAsyncDisposable
                 read += n;
             }
 
-            var content = Encoding.UTF8.GetBytes(body);
-            var head = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} X\r\nContent-Type: text/plain\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n");
+            var request = Encoding.ASCII.GetString(buffer, 0, read);
+            var content = body;
+            var code = status;
+            var extra = string.Empty;
+            var range = System.Text.RegularExpressions.Regex.Match(request, @"\r\nRange: bytes=(\d+)-(\d*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            if (status == 200 && range.Success)
+            {
+                var from = long.Parse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var to = range.Groups[2].Value.Length > 0 ? Math.Min(long.Parse(range.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), body.Length - 1) : body.Length - 1;
+                content = body[(int)from..((int)to + 1)];
+                code = 206;
+                extra = $"Content-Range: bytes {from}-{to}/{body.Length}\r\n";
+            }
+
+            Requests++;
+            var head = Encoding.ASCII.GetBytes($"HTTP/1.1 {code} X\r\nContent-Type: application/octet-stream\r\nAccept-Ranges: bytes\r\n{extra}Content-Length: {content.Length}\r\nConnection: close\r\n\r\n");
             await stream.WriteAsync(head, _stop.Token);
             await stream.WriteAsync(content, _stop.Token);
         }
