@@ -13,6 +13,9 @@ namespace DumpDist.Mirrors.Freshness;
 internal sealed class FreshnessMonitor(
     MirrorChecker checker, MirrorCheckState state, Func<IReadOnlyList<MirrorConfig>> registry, string publicDirectory, MirrorMetrics? metrics, TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
 {
+    /// <summary>The last check of each mirror (what downloads may be sent to).</summary>
+    public MirrorCheckState State => state;
+
     /// <summary>Runs one round: check, record, publish. Null when this host has no trace yet.</summary>
     public async Task<IReadOnlyList<MirrorCheckResult>?> CheckNowAsync(CancellationToken cancellationToken)
     {

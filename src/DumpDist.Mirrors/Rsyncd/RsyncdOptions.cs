@@ -35,4 +35,7 @@ public sealed class RsyncdOptions
 
     /// <summary>How long one mirror gets to answer a freshness check.</summary>
     public TimeSpan FreshnessTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Verified data files at least this large get a <c>FILE.torrent</c> with web seeds.</summary>
+    public long TorrentMinimumSize { get; set; } = 64L << 20;
 }

@@ -1,6 +1,8 @@
 using DumpDist.Core.Cluster;
 using DumpDist.Core.Configuration;
 using DumpDist.Core.Configuration.Source;
+using DumpDist.Mirrors.Downloads;
+using DumpDist.Mirrors.Freshness;
 using DumpDist.Mirrors.Hosting;
 using DumpDist.Mirrors.Rsyncd;
 using DumpDist.Nfs.Exports;
@@ -105,9 +107,16 @@ internal static class NodeHostBuilder
 
         if (config.Services.Rsync is not null)
         {
-            services.AddDumpDistMirrors(config, options.HostName, new RsyncdOptions(), (sp, changed) =>
+            var rsyncd = new RsyncdOptions();
+            services.AddDumpDistMirrors(config, options.HostName, rsyncd, (sp, changed) =>
                 sp.GetRequiredService<SyncScheduler>().PassCompleted += (dataset, _) => changed("sync pass of " + dataset));
             services.AddSingleton<IServiceProbe>(sp => new RsyncServiceProbe(sp.GetRequiredService<RsyncdSupervisor>()));
+            if (config.Services.Web is not null)
+            {
+                services.AddSingleton<IDownloadAlternatives>(sp => new MirrorDownloadAlternatives(
+                    source, sp.GetRequiredService<FreshnessMonitor>(), sp.GetRequiredService<IDigestLookup>(), Core.Tree.ServedTree.EnsureForHost(host.Root),
+                    new PieceHashes(Path.Combine(host.StateDir, "mirrors", "pieces")), rsyncd.TorrentMinimumSize, time));
+            }
         }
 
         services.AddSingleton(sp => new NodeHealth(

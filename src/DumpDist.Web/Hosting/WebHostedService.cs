@@ -28,7 +28,7 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
     private WebServerOptions? _options;
     private int _disposed;
 
-    public WebHostedService(IWebOptionsSource source, IDigestLookup? digests, IStatusPage? statusPage, ILoggerFactory loggers, TimeProvider time)
+    public WebHostedService(IWebOptionsSource source, IDigestLookup? digests, IStatusPage? statusPage, ILoggerFactory loggers, TimeProvider time, IDownloadAlternatives? alternatives = null)
     {
         _source = source;
         _digests = digests;
@@ -36,7 +36,7 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
         _time = time;
         _logger = loggers.CreateLogger("DumpDist.Web");
         var initial = source.Build();
-        Parts = new WebServerParts(new QosSettingsSource(initial.Qos), new DrainState(time), new WebMetrics(), statusPage);
+        Parts = new WebServerParts(new QosSettingsSource(initial.Qos), new DrainState(time), new WebMetrics(), statusPage, alternatives);
     }
 
     /// <summary>Limits, drain state and counters shared by every listener set.</summary>

@@ -28,7 +28,8 @@ internal sealed class WebRequestHandler(
     AccessLogWriter? accessLog,
     TimeProvider time,
     ILogger logger,
-    IStatusPage? statusPage = null)
+    IStatusPage? statusPage = null,
+    IDownloadAlternatives? alternatives = null)
 {
     public const string HealthPath = "/-/health";
     private const string ApiPrefix = "/api/";
@@ -120,10 +121,21 @@ internal sealed class WebRequestHandler(
                     return await Responses.TextAsync(context, StatusCodes.Status404NotFound, "Not found\n");
                 }
 
+                if (alternatives?.LinksFor(resource) is { Count: > 0 } links)
+                {
+                    context.Response.Headers.Link = links.ToArray();
+                }
+
                 return await files.ServeAsync(context, resource, client, isHead);
             case ResourceKind.Directory:
                 return await ListingAsync(context, resource, path!);
             default:
+                if (alternatives is not null
+                    && await alternatives.TryRenderAsync(relative, new Uri($"{request.Scheme}://{request.Host}/"), context.RequestAborted) is { } document)
+                {
+                    return await Responses.BytesAsync(context, StatusCodes.Status200OK, document.ContentType, document.Body);
+                }
+
                 return await Responses.TextAsync(context, StatusCodes.Status404NotFound, "Not found\n");
         }
     }

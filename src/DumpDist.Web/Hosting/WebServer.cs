@@ -86,7 +86,7 @@ internal sealed class WebServer : IAsyncDisposable
             Options.Create(new DumpApiOptions { TreeRoot = options.Root }),
             time,
             loggerFactory.CreateLogger<DumpApiMiddleware>());
-        var handler = new WebRequestHandler(resolver, listings, files, api, qos, drain, metrics, accessLog, time, logger, parts?.StatusPage);
+        var handler = new WebRequestHandler(resolver, listings, files, api, qos, drain, metrics, accessLog, time, logger, parts?.StatusPage, parts?.Alternatives);
         var certificates = options.HttpsListen.Count > 0
             ? new CertificateStore(options.CertificatePath!, options.CertificateKeyPath!, time, logger)
             : null;

@@ -5,4 +5,4 @@ using DumpDist.Web.Qos;
 namespace DumpDist.Web.Hosting;
 
 /// <summary>What one web service keeps across listener swaps: limits in force, drain state, counters, the status page.</summary>
-internal sealed record WebServerParts(QosSettingsSource Qos, DrainState Drain, WebMetrics Metrics, IStatusPage? StatusPage);
+internal sealed record WebServerParts(QosSettingsSource Qos, DrainState Drain, WebMetrics Metrics, IStatusPage? StatusPage, Serving.IDownloadAlternatives? Alternatives = null);

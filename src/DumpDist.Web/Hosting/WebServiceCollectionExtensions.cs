@@ -25,7 +25,8 @@ internal static class WebServiceCollectionExtensions
             sp.GetService<IDigestLookup>(),
             sp.GetService<IStatusPage>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Serving.IDownloadAlternatives>()));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<WebHostedService>());
         return services;
     }

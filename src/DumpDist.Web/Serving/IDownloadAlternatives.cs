@@ -1,0 +1,14 @@
+namespace DumpDist.Web.Serving;
+
+/// <summary>
+/// Other places to download a file from, which a node adds to its web when it knows fresh mirrors:
+/// <c>Link: rel=duplicate</c> headers on data files, and generated <c>FILE.meta4</c> / <c>FILE.torrent</c> documents.
+/// </summary>
+internal interface IDownloadAlternatives
+{
+    /// <summary>Link header values to send with <paramref name="file"/>; empty when there are none.</summary>
+    IReadOnlyList<string> LinksFor(Resource file);
+
+    /// <summary>A document generated for <paramref name="relativePath"/> (no file there), or null; <paramref name="origin"/> is this site's base URL.</summary>
+    Task<GeneratedDocument?> TryRenderAsync(string relativePath, Uri origin, CancellationToken cancellationToken);
+}
