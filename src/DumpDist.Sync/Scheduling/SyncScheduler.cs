@@ -132,13 +132,17 @@ public sealed partial class SyncScheduler : BackgroundService
             loop.LastResult = result;
             _metrics?.Observe(loop.Scheduled.Options.Dataset, result);
             waiting.TrySetResult(result);
-            try
+            // Each handler on its own: one that throws must not keep the others from hearing of the pass.
+            foreach (var handler in PassCompleted?.GetInvocationList() ?? [])
             {
-                PassCompleted?.Invoke(loop.Scheduled.Options.Dataset, result);
-            }
-            catch (Exception e)
-            {
-                LogPassHookFailed(_logger, loop.Scheduled.Options.Dataset, e);
+                try
+                {
+                    ((Action<string, SyncPassResult>)handler)(loop.Scheduled.Options.Dataset, result);
+                }
+                catch (Exception e)
+                {
+                    LogPassHookFailed(_logger, loop.Scheduled.Options.Dataset, e);
+                }
             }
         }
     }

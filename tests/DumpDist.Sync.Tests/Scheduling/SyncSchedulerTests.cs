@@ -38,6 +38,38 @@ public sealed class SyncSchedulerTests
     }
 
     [Fact]
+    public async Task PassCompleted_AfterEachPass_RaisedWithDatasetEvenWhenAHandlerThrows()
+    {
+        await using var harness = await SyncHarness.StartAsync();
+        harness.Source.AddGoodRun("enwiki", "20261101", ("pages.xml.bz2", 1_000));
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-25T10:01:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var pass = new SyncPass(new RsyncRunner(), time, harness.Logger);
+        using var scheduler = new SyncScheduler(pass, [new ScheduledDataset(harness.Options(), SyncSchedule.Every(TimeSpan.FromHours(1)))], time, NullLogger<SyncScheduler>.Instance, null);
+        var seen = new List<(string Dataset, bool Ok)>();
+        var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        scheduler.PassCompleted += (_, _) => throw new InvalidOperationException("a broken hook");
+        scheduler.PassCompleted += (dataset, result) =>
+        {
+            lock (seen)
+            {
+                seen.Add((dataset, result.Succeeded));
+                if (seen.Count == 2)
+                {
+                    second.TrySetResult();
+                }
+            }
+        };
+        await scheduler.StartAsync(CancellationToken.None);
+
+        await scheduler.TriggerNowAsync("dumps", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        await scheduler.TriggerNowAsync("dumps", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        await second.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await scheduler.StopAsync(CancellationToken.None);
+
+        Assert.Equal([("dumps", true), ("dumps", true)], seen);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_IntervalElapses_RunsPassOnSchedule()
     {
         await using var harness = await SyncHarness.StartAsync();
