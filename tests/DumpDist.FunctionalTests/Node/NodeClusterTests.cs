@@ -42,6 +42,10 @@ public sealed class NodeClusterTests : IAsyncLifetime
         Assert.Equal(200, await c.HealthAsync("a", "web"));
         Assert.Equal(503, await c.HealthAsync("b", "web"));
 
+        // The mirrors' rsync daemon runs under each node; only b, the active host, says 200.
+        Assert.True(await Eventually.TrueAsync(async () => await c.HealthAsync("b", "rsync") == 200, TimeSpan.FromSeconds(20)), "b's rsync daemon never became healthy");
+        Assert.Equal(503, await c.HealthAsync("a", "rsync"));
+
         // Without the token, or with a wrong one: 401 and nothing changes.
         foreach (var token in new[] { null, "wrong" })
         {
@@ -67,7 +71,7 @@ public sealed class NodeClusterTests : IAsyncLifetime
         // Failover through the CLI: both nodes hold epoch 1, the balancer's view flips.
         var moved = await c.CliAsync("failover", "--config", c.ConfigPath, "--service", "web", "--to", "b", "--reason", "maintenance on a");
         Assert.True(moved.ExitCode == 0, moved.StandardError + moved.StandardOutput);
-        Assert.Contains("epoch 1: web=b", moved.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("web=b", moved.StandardOutput, StringComparison.Ordinal);
         Assert.Equal("b", (await c.AssignmentsAsync("a")).HostOf("web"));
         Assert.Equal(1, (await c.AssignmentsAsync("b")).Epoch);
         Assert.True(await Eventually.TrueAsync(async () => await c.HealthAsync("b", "web") == 200 && await c.HealthAsync("a", "web") == 503, TimeSpan.FromSeconds(10)));

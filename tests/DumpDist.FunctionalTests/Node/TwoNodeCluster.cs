@@ -41,6 +41,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
 
     public int WebPort { get; }
 
+    /// <summary>The mirrors' rsync daemon port on each node.</summary>
+    public int RsyncPort { get; } = FreePort.Next();
+
     public HttpClient Http { get; }
 
     public string ConfigPath => Path.Combine(Directory_, "cluster.yaml");
@@ -94,6 +97,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
             active: {webActive}
             listen: http://0.0.0.0:{WebPort}
             drain_deadline: 30s
+          rsync:
+            active: b
+            port: {RsyncPort}
         admin:
           tokens:
             - name: ops
