@@ -72,14 +72,14 @@ internal sealed class CapacityAnalyzer(TimeProvider time)
                 totals += wikiTotals;
                 var fixedBytes = wikiBucket.Totals.Allocated;
                 models.Add(d => model.At(d) + fixedBytes);
-                wikis.Add(new WikiCapacity(wiki.Name, byClass.Key.ClassName, byClass.Key.Keep, runs.Count, runs.Count(r => r.Run.IsGood), wikiTotals.Allocated, model.MeanBytes, model.SlopeBytesPerDay, model.IntervalDays, model.SteadyStateBytes!.Value + fixedBytes));
+                wikis.Add(new WikiCapacity(wiki.Name, byClass.Key.ClassName, byClass.Key.Keep, runs.Count, runs.Count(r => r.Run.IsGood), wikiTotals.Allocated, Round(model.MeanBytes), Round(model.SlopeBytesPerDay), model.IntervalDays, Round(model.SteadyStateBytes!.Value) + fixedBytes));
             }
 
             var groupSteady = series.Sum(s => s.SteadyStateBytes!.Value) + byClass.Sum(w => wikiBuckets[w].Wiki.Totals.Allocated);
             steady += groupSteady;
             groups.Add(new CapacityGroup(
                 $"wikis/{byClass.Key.ClassName}", $"keep {byClass.Key.Keep}", byClass.Count(), series.Sum(s => s.Count), totals.Allocated, totals.Apparent, totals.Entries,
-                series.Sum(s => s.MeanBytes), Growth(series.Select(s => (Func<double, double>)s.At)), groupSteady));
+                Round(series.Sum(s => s.MeanBytes)), Round(Growth(series.Select(s => (Func<double, double>)s.At))), Round(groupSteady)));
         }
 
         foreach (var (dataset, (datasetBucket, datedGroups)) in datasetBuckets.OrderBy(kv => kv.Key.Name, StringComparer.Ordinal))
@@ -123,7 +123,7 @@ internal sealed class CapacityAnalyzer(TimeProvider time)
             models.AddRange(parts);
             groups.Add(new CapacityGroup(
                 name, RuleText(rule), datedGroups.Count, datedGroups.Sum(g => g.Entries.Count), totals.Allocated, totals.Apparent, totals.Entries,
-                itemBytes, Growth(parts), groupSteady));
+                Round(itemBytes), Round(Growth(parts)), groupSteady is { } bounded ? Round(bounded) : null));
         }
 
         foreach (var (name, bucket) in new[] { (PublicGroup, publicFiles), (TrashGroup, trash), (OutsideGroup, map.Root) })
@@ -145,9 +145,9 @@ internal sealed class CapacityAnalyzer(TimeProvider time)
             Volume = volume,
             Groups = groups,
             Wikis = wikis,
-            SteadyStateBytes = steady,
+            SteadyStateBytes = Round(steady),
             Unbounded = unbounded,
-            GrowthBytesPerDay = Growth(models),
+            GrowthBytesPerDay = Round(Growth(models)),
             VolumeFull = volume is null ? null : FillDay(models, Math.Max(0, volume.UsedBytes - total.Allocated), volume.UsableBytes, today),
         };
     }
@@ -180,6 +180,8 @@ internal sealed class CapacityAnalyzer(TimeProvider time)
 
     private static string RuleText(Core.Configuration.OtherRetentionConfig? rule) =>
         rule?.Keep is { } keep ? $"keep {keep}" : rule?.MaxAge is { } age ? $"max_age {Durations.Format(age)}" : "keep everything";
+
+    private static long Round(double value) => (long)Math.Round(value);
 
     private static DateOnly Date(string name) => RunDate.TryParse(name, out var date) ? date : default;
 

@@ -19,6 +19,6 @@ internal sealed record CapacityGroup(
     long Bytes,
     long ApparentBytes,
     long Files,
-    double ItemBytes,
-    double GrowthBytesPerDay,
-    double? SteadyStateBytes);
+    long ItemBytes,
+    long GrowthBytesPerDay,
+    long? SteadyStateBytes);

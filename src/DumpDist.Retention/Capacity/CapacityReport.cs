@@ -24,13 +24,13 @@ internal sealed record CapacityReport
     public IReadOnlyList<WikiCapacity> Wikis { get; init; } = [];
 
     /// <summary>Usage once every bounded group is at its steady state; unbounded groups count as they are now.</summary>
-    public double SteadyStateBytes { get; init; }
+    public long SteadyStateBytes { get; init; }
 
     /// <summary>Groups that retention does not bound (they grow for ever).</summary>
     public IReadOnlyList<string> Unbounded { get; init; } = [];
 
     /// <summary>Modelled growth of the tree over the next year, per day.</summary>
-    public double GrowthBytesPerDay { get; init; }
+    public long GrowthBytesPerDay { get; init; }
 
     /// <summary>The day the volume fills at the modelled growth; null when not within <see cref="CapacityAnalyzer.HorizonDays"/>.</summary>
     public DateOnly? VolumeFull { get; init; }

@@ -8,7 +8,7 @@ internal sealed record WikiCapacity(
     int Runs,
     int GoodRuns,
     long Bytes,
-    double MeanRunBytes,
-    double SlopeBytesPerDay,
+    long MeanRunBytes,
+    long SlopeBytesPerDay,
     double IntervalDays,
-    double SteadyStateBytes);
+    long SteadyStateBytes);

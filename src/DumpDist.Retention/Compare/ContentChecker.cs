@@ -13,6 +13,8 @@ namespace DumpDist.Retention.Compare;
 internal sealed class ContentChecker(PublishedSums published)
 {
     private const int BufferSize = 1 << 20;
+    private readonly byte[] _bufferA = new byte[BufferSize];
+    private readonly byte[] _bufferB = new byte[BufferSize];
 
     public async Task<(List<Difference> Differences, int Checked, int Unchecked, string? Error)> CheckAsync(
         ComparedSide sideA, TreeListing a, ComparedSide sideB, TreeListing b, PassProgress? progress, CancellationToken cancellationToken)
@@ -67,12 +69,12 @@ internal sealed class ContentChecker(PublishedSums published)
     }
 
     /// <summary>Comparable values for one path: "same"/"different" for two local files, else digests of one algorithm.</summary>
-    private static async Task<(string? A, string? B)> DigestsAsync(
+    private async Task<(string? A, string? B)> DigestsAsync(
         string path, ComparedSide sideA, Dictionary<string, (string? Md5, string? Sha1)>? sumsA, ComparedSide sideB, Dictionary<string, (string? Md5, string? Sha1)>? sumsB, CancellationToken cancellationToken)
     {
         if (sumsA is null && sumsB is null)
         {
-            var same = await SameBytesAsync(Local(sideA, path), Local(sideB, path), cancellationToken);
+            var same = SameBytes(Local(sideA, path), Local(sideB, path), cancellationToken);
             return same ? ("same bytes", "same bytes") : ("bytes differ", "bytes differ (first difference found)");
         }
 
@@ -101,17 +103,17 @@ internal sealed class ContentChecker(PublishedSums published)
 
     private static string Local(ComparedSide side, string path) => Path.Combine(side.Directory!, path);
 
-    private static async Task<bool> SameBytesAsync(string a, string b, CancellationToken cancellationToken)
+    /// <summary>Byte by byte (synchronous: the bytes come from the page cache or one disk, and a cheap file costs two opens).</summary>
+    private bool SameBytes(string a, string b, CancellationToken cancellationToken)
     {
-        await using var left = new FileStream(a, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        await using var right = new FileStream(b, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var bufferA = new byte[BufferSize];
-        var bufferB = new byte[BufferSize];
-        while (true)
+        using var left = File.OpenHandle(a, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        using var right = File.OpenHandle(b, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        for (long offset = 0; ; )
         {
-            var readA = await left.ReadAtLeastAsync(bufferA, BufferSize, throwOnEndOfStream: false, cancellationToken);
-            var readB = await right.ReadAtLeastAsync(bufferB, BufferSize, throwOnEndOfStream: false, cancellationToken);
-            if (readA != readB || !bufferA.AsSpan(0, readA).SequenceEqual(bufferB.AsSpan(0, readB)))
+            cancellationToken.ThrowIfCancellationRequested();
+            var readA = RandomAccess.Read(left, _bufferA, offset);
+            var readB = RandomAccess.Read(right, _bufferB, offset);
+            if (readA != readB || !_bufferA.AsSpan(0, readA).SequenceEqual(_bufferB.AsSpan(0, readB)))
             {
                 return false;
             }
@@ -120,6 +122,8 @@ internal sealed class ContentChecker(PublishedSums published)
             {
                 return true;
             }
+
+            offset += readA;
         }
     }
 }

@@ -5,14 +5,10 @@ namespace DumpDist.Retention.Tests.Compare;
 /// <summary>A copy of the generated tree with one difference of each kind planted, and the differences compare must find.</summary>
 internal static class PlantedCopy
 {
-    /// <summary>Plants into <paramref name="copy"/>; returns (path, kind) for side A = the copy, side B = the original.</summary>
-    public static List<(string Path, string Kind)> Plant(string copy, FixtureManifest manifest)
+    /// <summary>Plants into <paramref name="copy"/> the differences <see cref="Expected"/> lists.</summary>
+    public static void Plant(string copy, FixtureManifest manifest)
     {
-        var wiki = manifest.Wikis[^1];
-        var runs = wiki.Runs.Where(r => r.State == FixtureRunState.Done).ToList();
-        var run = runs[^1];
-        var files = run.Files.Where(f => f.Listed && f.Size > 16).ToList();
-        string Data(int i) => $"{run.RelativePath}/{files[i].Name}";
+        var (wiki, runs, run, Data) = Choose(manifest);
 
         File.Delete(Path.Combine(copy, Data(0)));
         File.WriteAllText(Path.Combine(copy, run.RelativePath, "extra-file.txt.gz"), "not in the original");
@@ -38,7 +34,13 @@ internal static class PlantedCopy
         var linkPath = Path.Combine(copy, "public", wiki.Name, "latest", link.Name);
         File.Delete(linkPath);
         File.CreateSymbolicLink(linkPath, link.Target + ".elsewhere");
+    }
 
+    /// <summary>(path, kind) of each planted difference, for side A = the copy and side B = the original.</summary>
+    public static List<(string Path, string Kind)> Expected(FixtureManifest manifest)
+    {
+        var (wiki, runs, run, Data) = Choose(manifest);
+        var link = wiki.Latest[0];
         return
         [
             (Data(0), "only-in-b"),
@@ -49,5 +51,14 @@ internal static class PlantedCopy
             ($"public/{wiki.Name}/latest/{link.Name}", "link"),
             (Data(3), "content"),
         ];
+    }
+
+    private static (FixtureWiki Wiki, List<FixtureRun> Runs, FixtureRun Run, Func<int, string> Data) Choose(FixtureManifest manifest)
+    {
+        var wiki = manifest.Wikis[^1];
+        var runs = wiki.Runs.Where(r => r.State == FixtureRunState.Done).ToList();
+        var run = runs[^1];
+        var files = run.Files.Where(f => f.Listed && f.Size > 16).ToList();
+        return (wiki, runs, run, i => $"{run.RelativePath}/{files[i].Name}");
     }
 }

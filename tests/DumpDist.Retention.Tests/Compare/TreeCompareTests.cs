@@ -9,23 +9,27 @@ namespace DumpDist.Retention.Tests.Compare;
 [Collection(GeneratedTreeCollection.Name)]
 public sealed class TreeCompareTests(GeneratedTree tree) : IAsyncLifetime
 {
-    private string _planted = string.Empty;
-    private string _exact = string.Empty;
-    private List<(string Path, string Kind)> _expected = [];
+    private string Planted { get; set; } = string.Empty;
+
+    private string Exact { get; set; } = string.Empty;
+
+    private List<(string Path, string Kind)> Expected => PlantedCopy.Expected(tree.Manifest);
 
     public async Task InitializeAsync()
     {
-        _planted = await tree.CopyAsync();
-        _exact = await tree.CopyAsync();
-        _expected = PlantedCopy.Plant(_planted, tree.Manifest);
+        // Shared by every test of the class: copying the tree is the slow part.
+        Planted = await tree.SharedCopyAsync("planted", copy => PlantedCopy.Plant(copy, tree.Manifest));
+        Exact = await tree.SharedCopyAsync("exact");
     }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Run_PlantedLocalCopy_FindsEveryDifferenceButContentWithoutChecksums()
     {
-        var report = await RunAsync(_planted, tree.Root, checksums: false);
+        var report = await RunAsync(Planted, tree.Root, checksums: false);
 
-        Assert.Equal(_expected.Where(e => e.Kind != "content").Order(), Found(report));
+        Assert.Equal(Expected.Where(e => e.Kind != "content").Order(), Found(report));
         Assert.False(report.Identical);
         var run = Assert.Single(report.Differences, d => d.Kind == "only-in-b" && !d.Path.Contains(".xml", StringComparison.Ordinal) && !d.Path.Contains(".gz", StringComparison.Ordinal) && !d.Path.Contains(".bz2", StringComparison.Ordinal) && !d.Path.Contains(".txt", StringComparison.Ordinal) && !d.Path.Contains(".json", StringComparison.Ordinal));
         Assert.Contains("directory", run.B, StringComparison.Ordinal);
@@ -34,17 +38,17 @@ public sealed class TreeCompareTests(GeneratedTree tree) : IAsyncLifetime
     [Fact]
     public async Task Run_PlantedLocalCopyWithChecksums_AlsoFindsTheSameSizeSameMtimeChange()
     {
-        var report = await RunAsync(_planted, tree.Root, checksums: true);
+        var report = await RunAsync(Planted, tree.Root, checksums: true);
 
-        Assert.Equal(_expected.Order(), Found(report));
+        Assert.Equal(Expected.Order(), Found(report));
         Assert.True(report.ContentChecked > 100);
     }
 
     [Fact]
     public async Task Run_ExactCopy_FindsNothing()
     {
-        var plain = await RunAsync(_exact, tree.Root, checksums: false);
-        var summed = await RunAsync(_exact, tree.Root, checksums: true);
+        var plain = await RunAsync(Exact, tree.Root, checksums: false);
+        var summed = await RunAsync(Exact, tree.Root, checksums: true);
 
         Assert.True(plain.Identical, string.Join("\n", plain.Differences));
         Assert.True(summed.Identical, string.Join("\n", summed.Differences));
@@ -57,9 +61,9 @@ public sealed class TreeCompareTests(GeneratedTree tree) : IAsyncLifetime
     {
         await using var daemon = await RsyncDaemon.StartAsync(tree.Root, "dumps");
 
-        var report = await RunAsync(_planted, daemon.Url, checksums: true);
+        var report = await RunAsync(Planted, daemon.Url, checksums: true);
 
-        Assert.Equal(_expected.Order(), Found(report));
+        Assert.Equal(Expected.Order(), Found(report));
         Assert.True(report.ContentChecked > 100);
         Assert.True(report.ContentUnchecked > 0); // files of other datasets without sums, status files
     }
@@ -69,7 +73,7 @@ public sealed class TreeCompareTests(GeneratedTree tree) : IAsyncLifetime
     {
         await using var daemon = await RsyncDaemon.StartAsync(tree.Root, "dumps");
 
-        var report = await RunAsync(daemon.Url, _exact, checksums: true);
+        var report = await RunAsync(daemon.Url, Exact, checksums: true);
 
         Assert.True(report.Identical, string.Join("\n", report.Differences.Take(20)));
         Assert.True(report.ContentChecked > 100);
@@ -81,7 +85,7 @@ public sealed class TreeCompareTests(GeneratedTree tree) : IAsyncLifetime
         await using var daemon = await RsyncDaemon.StartAsync(tree.Root, "dumps");
         var url = $"rsync://127.0.0.1:{daemon.Port}/nosuchmodule/";
 
-        var (report, error) = await new TreeCompare(new RsyncRunner()).RunAsync(Side(url), Side(_exact), checksums: false);
+        var (report, error) = await new TreeCompare(new RsyncRunner()).RunAsync(Side(url), Side(Exact), checksums: false);
 
         Assert.Null(report);
         Assert.Contains(url, error, StringComparison.Ordinal);
@@ -96,13 +100,6 @@ public sealed class TreeCompareTests(GeneratedTree tree) : IAsyncLifetime
     {
         Assert.Null(ComparedSide.Parse(argument, out var error));
         Assert.Contains(expected, error, StringComparison.Ordinal);
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_planted, recursive: true);
-        Directory.Delete(_exact, recursive: true);
-        return Task.CompletedTask;
     }
 
     private static IEnumerable<(string Path, string Kind)> Found(ComparisonReport report) => report.Differences.Select(d => (d.Path, d.Kind)).Order();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DumpDist.Fixtures;
 using DumpDist.TestSupport;
 
@@ -5,10 +6,12 @@ namespace DumpDist.Retention.Tests.Support;
 
 /// <summary>
 /// One generated tree with many runs, shared by <see cref="GeneratedTreeCollection"/> and never changed
-/// (tests that clean work on a copy): 5 wikis (2 huge, 1 big, 2 small), 8 runs each, biggest file 2 KiB.
+/// (tests that clean work on a copy): 4 wikis (2 huge, 1 big, 1 small), 6 runs each, biggest file 2 KiB.
 /// </summary>
 public sealed class GeneratedTree : IAsyncLifetime
 {
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _shared = new(StringComparer.Ordinal);
+
     public string Root { get; private set; } = string.Empty;
 
     public FixtureManifest Manifest { get; private set; } = null!;
@@ -16,7 +19,7 @@ public sealed class GeneratedTree : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Root = TestPaths.NewTempDirectory("retention-fixture");
-        Manifest = await FixtureGenerator.GenerateAsync(new FixtureOptions(Root, Wikis: 5, Runs: 8, Scale: 2048, Seed: 11));
+        Manifest = await FixtureGenerator.GenerateAsync(new FixtureOptions(Root, Wikis: 4, Runs: 6, Scale: 2048, Seed: 11));
     }
 
     /// <summary>A copy (<c>cp -a</c>: links and mtimes kept) to change.</summary>
@@ -28,9 +31,22 @@ public sealed class GeneratedTree : IAsyncLifetime
         return copy;
     }
 
-    public Task DisposeAsync()
+    /// <summary>A copy made once, prepared by <paramref name="prepare"/>, shared by every test that asks for <paramref name="name"/>; tests must not change it.</summary>
+    public Task<string> SharedCopyAsync(string name, Action<string>? prepare = null) =>
+        _shared.GetOrAdd(name, _ => new Lazy<Task<string>>(async () =>
+        {
+            var copy = await CopyAsync();
+            prepare?.Invoke(copy);
+            return copy;
+        })).Value;
+
+    public async Task DisposeAsync()
     {
+        foreach (var copy in _shared.Values)
+        {
+            Directory.Delete(await copy.Value, recursive: true);
+        }
+
         Directory.Delete(Root, recursive: true);
-        return Task.CompletedTask;
     }
 }
