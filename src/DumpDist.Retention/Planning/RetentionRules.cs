@@ -21,7 +21,10 @@ internal sealed class RetentionRules(RetentionConfig config, int? keepOverride =
     public WikiRule ForWiki(string wiki)
     {
         var wikiClass = Config.WikiClasses.FirstOrDefault(c => c.Wikis.Contains(wiki, StringComparer.Ordinal));
-        return new WikiRule(wikiClass?.Name ?? DefaultClass, KeepOverride ?? wikiClass?.Keep ?? Config.DefaultKeep);
+        var className = wikiClass?.Name ?? DefaultClass;
+        return KeepOverride is { } keep
+            ? new WikiRule(className, keep, "--keep")
+            : new WikiRule(className, wikiClass?.Keep ?? Config.DefaultKeep, wikiClass is null ? "default_keep" : $"class {className}");
     }
 
     /// <summary>The rule of other dataset <paramref name="dataset"/>, or null (everything is kept).</summary>

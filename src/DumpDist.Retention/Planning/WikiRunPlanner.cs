@@ -48,7 +48,7 @@ internal static class WikiRunPlanner
                 wiki.Name,
                 run.Date,
                 state,
-                $"older than the {rule.Keep} newest good runs ({rule.ClassName})"));
+                $"older than the {rule.Keep} newest good runs ({rule.Source})"));
         }
     }
 }
