@@ -36,7 +36,7 @@ internal sealed class CapacityAnalyzer(TimeProvider time)
 
         progress?.Start("walking");
         var walked = 0L;
-        DiskUsage.Walk(target.Root, includeRoot: true, (path, stat) =>
+        DiskUsage.Walk(target.Root, includeRoot: true, (ReadOnlySpan<char> path, in FileStat stat) =>
         {
             map.Count(path, stat);
             if ((++walked & 0x3FF) == 0)

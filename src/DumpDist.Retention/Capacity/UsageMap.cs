@@ -37,9 +37,8 @@ internal sealed class UsageMap
     public UsageTotals Total => _buckets.Values.Aggregate(default(UsageTotals), (sum, b) => sum + b.Totals);
 
     /// <summary>Adds one walked entry.</summary>
-    public void Count(string relativePath, in FileStat stat)
+    public void Count(ReadOnlySpan<char> path, in FileStat stat)
     {
-        var path = relativePath.AsSpan();
         Span<int> ends = stackalloc int[MaxDepth];
         var depth = 0;
         for (var i = 0; i < path.Length && depth < MaxDepth; i++)

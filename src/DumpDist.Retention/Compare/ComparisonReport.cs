@@ -7,9 +7,9 @@ internal sealed record ComparisonReport
 
     public required string B { get; init; }
 
-    public int EntriesA { get; init; }
+    public long EntriesA { get; init; }
 
-    public int EntriesB { get; init; }
+    public long EntriesB { get; init; }
 
     public IReadOnlyList<Difference> Differences { get; init; } = [];
 

@@ -16,18 +16,22 @@ internal sealed class ContentChecker(PublishedSums published)
     private readonly byte[] _bufferA = new byte[BufferSize];
     private readonly byte[] _bufferB = new byte[BufferSize];
 
-    public async Task<(List<Difference> Differences, int Checked, int Unchecked, string? Error)> CheckAsync(
-        ComparedSide sideA, TreeListing a, ComparedSide sideB, TreeListing b, PassProgress? progress, CancellationToken cancellationToken)
-    {
-        var candidates = a.Entries
-            .Where(e => e.Value.Kind == FileKind.File && b.Entries.TryGetValue(e.Key, out var other) && other.Kind == FileKind.File && other.Size == e.Value.Size)
-            .OrderBy(e => e.Key, StringComparer.Ordinal)
+    /// <summary>The files both listings hold with the same size.</summary>
+    public static List<(string Path, long Size)> SameSizeFiles(TreeListing a, TreeListing b) =>
+        TreeListing.Matches(a, b)
+            .Where(m => a.Entry(m.A) is { Kind: FileKind.File } left && b.Entry(m.B) is { Kind: FileKind.File } right && left.Size == right.Size)
+            .Select(m => (a.Path(m.A).ToString(), a.Entry(m.A).Size))
             .ToList();
-        progress?.Start("checksums", candidates.Sum(c => c.Value.Size));
+
+    /// <summary>Compares the content of <paramref name="candidates"/>; a remote side's listing says which sums files it publishes.</summary>
+    public async Task<(List<Difference> Differences, int Checked, int Unchecked, string? Error)> CheckAsync(
+        ComparedSide sideA, TreeListing? a, ComparedSide sideB, TreeListing? b, IReadOnlyList<(string Path, long Size)> candidates, PassProgress? progress, CancellationToken cancellationToken)
+    {
+        progress?.Start("checksums", candidates.Sum(c => c.Size));
         Dictionary<string, (string? Md5, string? Sha1)>? sumsA = null, sumsB = null;
         foreach (var (side, listing, isA) in new[] { (sideA, a, true), (sideB, b, false) }.Where(s => s.Item1.IsRemote))
         {
-            var (sums, error) = await published.FetchAsync(side, listing, cancellationToken);
+            var (sums, error) = await published.FetchAsync(side, listing!, cancellationToken);
             if (sums is null)
             {
                 return ([], 0, 0, error);
@@ -45,7 +49,7 @@ internal sealed class ContentChecker(PublishedSums published)
 
         var differences = new List<Difference>();
         int checkedFiles = 0, uncheckedFiles = 0;
-        foreach (var (path, entry) in candidates)
+        foreach (var (path, size) in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (left, right) = await DigestsAsync(path, sideA, sumsA, sideB, sumsB, cancellationToken);
@@ -62,7 +66,7 @@ internal sealed class ContentChecker(PublishedSums published)
                 }
             }
 
-            progress?.Advance(entry.Size);
+            progress?.Advance(size);
         }
 
         return (differences, checkedFiles, uncheckedFiles, null);

@@ -12,20 +12,23 @@ internal static class PublishedFilter
     /// <summary>rsync filters for the same rules (the daemon leaves them out of its listing).</summary>
     public static IEnumerable<string> RsyncExcludes => ["--exclude=.*", .. PublishRules.RsyncNeverPublishedPatterns.Select(p => "--exclude=" + p)];
 
-    /// <summary>True when an entry named <paramref name="name"/> (and, for a directory, all beneath it) is left out.</summary>
-    public static bool Skips(ReadOnlySpan<char> name, bool isDirectory)
+    private static readonly byte[] InProgressSuffix = System.Text.Encoding.ASCII.GetBytes(PublishRules.InProgressSuffix);
+    private static readonly byte[][] ExcludedDirectoryNames = [.. PublishRules.ExcludedDirectoryNames.Select(System.Text.Encoding.ASCII.GetBytes)];
+
+    /// <summary>True when an entry named <paramref name="name"/> (UTF-8; for a directory, all beneath it too) is left out.</summary>
+    public static bool Skips(ReadOnlySpan<byte> name, bool isDirectory)
     {
-        if (name.StartsWith('.'))
+        if (name.Length > 0 && name[0] == (byte)'.')
         {
             return true;
         }
 
         if (!isDirectory)
         {
-            return name.EndsWith(PublishRules.InProgressSuffix, StringComparison.Ordinal);
+            return name.EndsWith(InProgressSuffix);
         }
 
-        foreach (var excluded in PublishRules.ExcludedDirectoryNames)
+        foreach (var excluded in ExcludedDirectoryNames)
         {
             if (name.SequenceEqual(excluded))
             {

@@ -62,10 +62,16 @@ internal sealed class PublishedSums(RsyncRunner rsync)
     /// </summary>
     internal static List<string> SumsFiles(TreeListing listing)
     {
-        var all = listing.Entries
-            .Where(e => e.Value.Kind == FileKind.File && e.Key.EndsWith(".txt", StringComparison.Ordinal) && ChecksumFile.AlgorithmOf(Name(e.Key)) is not null)
-            .Select(e => e.Key)
-            .ToList();
+        var all = new List<string>();
+        for (var i = 0; i < listing.Count; i++)
+        {
+            if (listing.Entry(i).Kind == FileKind.File && listing.Path(i).EndsWith(".txt", StringComparison.Ordinal)
+                && listing.Path(i).ToString() is var path && ChecksumFile.AlgorithmOf(Name(path)) is not null)
+            {
+                all.Add(path);
+            }
+        }
+
         return all.GroupBy(p => Path.GetDirectoryName(p) ?? string.Empty)
             .SelectMany(g => g.Any(p => !IsPerFile(Name(p))) ? g.Where(p => !IsPerFile(Name(p))) : g)
             .Order(StringComparer.Ordinal)

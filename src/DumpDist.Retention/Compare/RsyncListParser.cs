@@ -11,8 +11,8 @@ namespace DumpDist.Retention.Compare;
 /// </summary>
 internal static class RsyncListParser
 {
-    /// <summary>The path and entry of one line; null for the top directory (<c>.</c>) or a line that is not a listing.</summary>
-    public static (string Path, TreeEntry Entry)? Parse(string line)
+    /// <summary>The path, entry and symlink target of one line; null for the top directory (<c>.</c>) or a line that is not a listing.</summary>
+    public static (string Path, TreeEntry Entry, string? LinkTarget)? Parse(string line)
     {
         // mode(10) spaces size space date(10) space time(8) space name
         if (line.Length < 10 + 2 + 1 + 10 + 1 + 8 + 2)
@@ -55,7 +55,7 @@ internal static class RsyncListParser
         }
 
         var mtime = (long)(wallClock - DateTime.UnixEpoch).TotalSeconds;
-        return (Unescape(name), new TreeEntry(kind, kind == FileKind.File ? size : 0, mtime, target));
+        return (Unescape(name), new TreeEntry(kind, kind == FileKind.File ? size : 0, mtime), target);
     }
 
     private static string Unescape(string name)

@@ -8,7 +8,7 @@ internal sealed class RsyncTreeLister(RsyncRunner rsync)
     /// <summary>The listing, or null and rsync's explanation when the daemon could not be listed.</summary>
     public async Task<(TreeListing? Listing, string? Error)> ListAsync(ComparedSide side, Execution.PassProgress? progress, CancellationToken cancellationToken)
     {
-        var entries = new Dictionary<string, TreeEntry>(StringComparer.Ordinal);
+        var builder = new TreeListingBuilder();
         var unparsed = 0;
         var result = await rsync.RunAsync(
             ["--list-only", "-r", "-l", "--no-h", "--contimeout=60", .. PublishedFilter.RsyncExcludes, side.Daemon!.Value],
@@ -16,8 +16,8 @@ internal sealed class RsyncTreeLister(RsyncRunner rsync)
             {
                 if (RsyncListParser.Parse(line) is { } parsed)
                 {
-                    entries[parsed.Path] = parsed.Entry;
-                    if ((entries.Count & 0x3FF) == 0)
+                    builder.Add(parsed.Path, parsed.Entry, parsed.LinkTarget);
+                    if ((builder.Count & 0x3FF) == 0)
                     {
                         progress?.Advance(0x400);
                     }
@@ -35,6 +35,6 @@ internal sealed class RsyncTreeLister(RsyncRunner rsync)
 
         return unparsed > 0
             ? (null, $"{side.Argument}: {unparsed} lines of rsync's listing could not be read")
-            : (new TreeListing(side.Argument, entries, WallClockMtimes: true), null);
+            : (builder.Build(side.Argument, wallClockMtimes: true), null);
     }
 }

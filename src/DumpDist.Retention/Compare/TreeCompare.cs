@@ -15,25 +15,40 @@ internal sealed class TreeCompare(RsyncRunner rsync)
     {
         var stopwatch = Stopwatch.StartNew();
         progress?.Start("listing");
-        var listings = await Task.WhenAll(ListAsync(a, progress, cancellationToken), ListAsync(b, progress, cancellationToken));
-        if (listings.FirstOrDefault(l => l.Listing is null) is { Error: { } error })
+        List<Difference> differences;
+        long entriesA, entriesB;
+        List<(string Path, long Size)> sameSize;
+        TreeListing? left = null, right = null;
+        if (!a.IsRemote && !b.IsRemote)
         {
-            return (null, error);
+            var local = await Task.Run(() => LocalTreeComparer.Compare(a.Directory!, b.Directory!, checksums, progress, cancellationToken), cancellationToken);
+            (differences, entriesA, entriesB, sameSize) = (local.Differences, local.EntriesA, local.EntriesB, local.SameSizeFiles);
+        }
+        else
+        {
+            var listings = await Task.WhenAll(ListAsync(a, progress, cancellationToken), ListAsync(b, progress, cancellationToken));
+            if (listings.FirstOrDefault(l => l.Listing is null) is { Error: { } error })
+            {
+                return (null, error);
+            }
+
+            (left, right) = (listings[0].Listing!, listings[1].Listing!);
+            differences = TreeComparer.Compare(left, right);
+            (entriesA, entriesB) = (left.Count, right.Count);
+            sameSize = checksums ? ContentChecker.SameSizeFiles(left, right) : [];
         }
 
-        var (left, right) = (listings[0].Listing!, listings[1].Listing!);
-        var differences = TreeComparer.Compare(left, right);
         int checkedFiles = 0, uncheckedFiles = 0;
         if (checksums)
         {
-            var content = await new ContentChecker(new PublishedSums(rsync)).CheckAsync(a, left, b, right, progress, cancellationToken);
+            var content = await new ContentChecker(new PublishedSums(rsync)).CheckAsync(a, left, b, right, sameSize, progress, cancellationToken);
             if (content.Error is not null)
             {
                 return (null, content.Error);
             }
 
             differences.AddRange(content.Differences);
-            differences.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path) is var byPath and not 0 ? byPath : string.CompareOrdinal(x.Kind, y.Kind));
+            differences.Sort(TreeComparer.Order);
             (checkedFiles, uncheckedFiles) = (content.Checked, content.Unchecked);
         }
 
@@ -41,8 +56,8 @@ internal sealed class TreeCompare(RsyncRunner rsync)
         {
             A = a.Argument,
             B = b.Argument,
-            EntriesA = left.Entries.Count,
-            EntriesB = right.Entries.Count,
+            EntriesA = entriesA,
+            EntriesB = entriesB,
             Differences = differences,
             Checksums = checksums,
             ContentChecked = checkedFiles,

@@ -1,5 +1,3 @@
-using System.IO.Enumeration;
-
 namespace DumpDist.Retention.IO;
 
 /// <summary>
@@ -8,19 +6,14 @@ namespace DumpDist.Retention.IO;
 /// </summary>
 internal static class DiskUsage
 {
-    private static readonly EnumerationOptions Options = new()
-    {
-        RecurseSubdirectories = true,
-        AttributesToSkip = 0,
-        IgnoreInaccessible = true,
-        ReturnSpecialDirectories = false,
-    };
+    /// <summary>Receives the path relative to the walked root ("" for the root) and the entry's lstat.</summary>
+    public delegate void EntryHandler(ReadOnlySpan<char> relativePath, in FileStat stat);
 
     /// <summary><c>du -s</c> of <paramref name="path"/> (itself included); zero totals when it does not exist.</summary>
     public static UsageTotals Measure(string path, CancellationToken cancellationToken = default)
     {
         var totals = default(UsageTotals);
-        Walk(path, includeRoot: true, (_, stat) => totals = totals.Add(stat), cancellationToken);
+        Walk(path, includeRoot: true, (ReadOnlySpan<char> _, in FileStat stat) => totals = totals.Add(stat), cancellationToken);
         return totals;
     }
 
@@ -28,7 +21,7 @@ internal static class DiskUsage
     /// Calls <paramref name="onEntry"/> with the path relative to <paramref name="root"/> ("" for the root itself,
     /// with <paramref name="includeRoot"/>) and the lstat of every entry beneath it.
     /// </summary>
-    public static void Walk(string root, bool includeRoot, Action<string, FileStat> onEntry, CancellationToken cancellationToken = default)
+    public static void Walk(string root, bool includeRoot, EntryHandler onEntry, CancellationToken cancellationToken = default)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         if (NativeFiles.Stat(full) is not { } rootStat)
@@ -36,10 +29,9 @@ internal static class DiskUsage
             return;
         }
 
-        var seen = new HashSet<(ulong, ulong)>();
         if (includeRoot)
         {
-            onEntry(string.Empty, rootStat);
+            onEntry([], rootStat);
         }
 
         if (rootStat.Kind != FileKind.Directory)
@@ -47,31 +39,23 @@ internal static class DiskUsage
             return;
         }
 
-        var entries = new FileSystemEnumerable<string>(full, static (ref FileSystemEntry entry) => entry.ToFullPath(), Options)
-        {
-            // Never into a symlinked directory: du does not follow links, and a link may point anywhere.
-            ShouldRecursePredicate = static (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
-        };
-        var prefix = full.Length + 1;
-        var count = 0;
-        foreach (var path in entries)
-        {
-            if ((++count & 0xFFF) == 0)
+        var seen = new HashSet<(ulong, ulong)>();
+        NativeWalker.Walk(
+            full,
+            statDirectories: true,
+            readLinks: false,
+            skip: null,
+            (ReadOnlySpan<char> path, in FileStat stat, ReadOnlySpan<byte> _) =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            if (NativeFiles.Stat(path) is not { } stat)
-            {
-                continue; // vanished between readdir and stat
-            }
-
-            if (stat.Links > 1 && stat.Kind != FileKind.Directory && !seen.Add((stat.Device, stat.Inode)))
-            {
-                stat = stat with { Size = 0, Allocated = 0 };
-            }
-
-            onEntry(path[prefix..], stat);
-        }
+                if (stat.Links > 1 && stat.Kind != FileKind.Directory && !seen.Add((stat.Device, stat.Inode)))
+                {
+                    onEntry(path, stat with { Size = 0, Allocated = 0 });
+                }
+                else
+                {
+                    onEntry(path, stat);
+                }
+            },
+            cancellationToken);
     }
 }

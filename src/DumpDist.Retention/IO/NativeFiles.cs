@@ -80,7 +80,7 @@ internal static partial class NativeFiles
 
     /// <summary>struct statx: the same layout on every Linux architecture.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 256)]
-    private struct StatxBuffer
+    internal struct StatxBuffer
     {
         [FieldOffset(16)]
         public uint Links;

@@ -20,7 +20,7 @@ public sealed class RsyncListParserTests
         Assert.Equal(path, parsed.Value.Path);
         Assert.Equal(Enum.Parse<FileKind>(kind), parsed.Value.Entry.Kind);
         Assert.Equal(size, parsed.Value.Entry.Size);
-        Assert.Equal(target, parsed.Value.Entry.LinkTarget);
+        Assert.Equal(target, parsed.Value.LinkTarget);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 12, 6, 1, TimeSpan.Zero).ToUnixTimeSeconds(), parsed.Value.Entry.Mtime);
     }
 
