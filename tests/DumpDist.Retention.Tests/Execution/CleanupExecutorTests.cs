@@ -50,12 +50,12 @@ public sealed class CleanupExecutorTests : IDisposable
     [Fact]
     public void Run_DryRun_ChangesNothingAndReportsWhatWouldGo()
     {
-        var before = TreeListing.Of(_tree.Root);
+        var before = TreeSnapshot.Of(_tree.Root);
         using var held = SyncLock.TryAcquire(_state, RetentionTarget.OneOffDataset, out _);
 
         var report = Executor().Run(Target, dryRun: true);
 
-        Assert.Equal(before, TreeListing.Of(_tree.Root));
+        Assert.Equal(before, TreeSnapshot.Of(_tree.Root));
         Assert.True(report.DryRun);
         Assert.Equal(["public/aawiki/20260101", "public/aawiki/20260201"], report.Items.Select(i => i.Path));
         Assert.All(report.Items, i => Assert.Equal(CleanupOutcomes.WouldRemove, i.Outcome));
@@ -65,7 +65,7 @@ public sealed class CleanupExecutorTests : IDisposable
     [Fact]
     public void Run_SyncHoldsTheLock_RefusesAndRemovesNothing()
     {
-        var before = TreeListing.Of(_tree.Root);
+        var before = TreeSnapshot.Of(_tree.Root);
         using var held = SyncLock.TryAcquire(_state, RetentionTarget.OneOffDataset, out _);
         Assert.NotNull(held);
 
@@ -76,7 +76,7 @@ public sealed class CleanupExecutorTests : IDisposable
         Assert.Contains("sync-default.lock", refusal, StringComparison.Ordinal);
         Assert.All(report.Items, i => Assert.Equal(CleanupOutcomes.Refused, i.Outcome));
         Assert.Equal(0, report.Removed);
-        Assert.Equal(before, TreeListing.Of(_tree.Root));
+        Assert.Equal(before, TreeSnapshot.Of(_tree.Root));
     }
 
     [Fact]
@@ -128,15 +128,15 @@ public sealed class CleanupExecutorTests : IDisposable
     [Fact]
     public void Run_CrashBetweenRenameAndDelete_NoPartialRunVisibleAndTheNextPassFinishes()
     {
-        var files = TreeListing.FileCount(Path.Combine(_tree.Public, "aawiki/20260101"));
+        var files = TreeSnapshot.FileCount(Path.Combine(_tree.Public, "aawiki/20260101"));
 
         Assert.Throws<InjectedCrashException>(() => Executor(new ThrowingFaults(afterMove: true, midDelete: false)).Run(Target, dryRun: false));
 
         // The first run left the served tree whole, in one rename; the second was not touched.
         Assert.False(_tree.Exists("aawiki/20260101"));
         var entry = Assert.Single(Directory.GetDirectories(Trash));
-        Assert.Equal(files, TreeListing.FileCount(entry));
-        Assert.Equal(files, TreeListing.FileCount(Path.Combine(_tree.Public, "aawiki/20260201")));
+        Assert.Equal(files, TreeSnapshot.FileCount(entry));
+        Assert.Equal(files, TreeSnapshot.FileCount(Path.Combine(_tree.Public, "aawiki/20260201")));
         using (var free = SyncLock.TryAcquire(_state, RetentionTarget.OneOffDataset, out _))
         {
             Assert.NotNull(free); // the crash did not leave the lock held
@@ -160,7 +160,7 @@ public sealed class CleanupExecutorTests : IDisposable
         Assert.False(_tree.Exists("aawiki/20260201"));
         Assert.Equal(2, Directory.GetDirectories(Trash).Length);
         var partial = Directory.GetDirectories(Trash).Order(StringComparer.Ordinal).First();
-        Assert.Equal(TreeListing.FileCount(Path.Combine(_tree.Public, "aawiki/20260301")) - 1, TreeListing.FileCount(partial));
+        Assert.Equal(TreeSnapshot.FileCount(Path.Combine(_tree.Public, "aawiki/20260301")) - 1, TreeSnapshot.FileCount(partial));
 
         var second = Executor().Run(Target, dryRun: false);
 
@@ -175,11 +175,11 @@ public sealed class CleanupExecutorTests : IDisposable
     public void Run_DryRunAfterACrash_ListsLeftoversAndDeletesNothing()
     {
         Assert.Throws<InjectedCrashException>(() => Executor(new ThrowingFaults(afterMove: true, midDelete: false)).Run(Target, dryRun: false));
-        var before = TreeListing.Of(_tree.Root);
+        var before = TreeSnapshot.Of(_tree.Root);
 
         var report = Executor().Run(Target, dryRun: true);
 
-        Assert.Equal(before, TreeListing.Of(_tree.Root));
+        Assert.Equal(before, TreeSnapshot.Of(_tree.Root));
         Assert.Contains(report.Items, i => i is { Kind: CleanupOutcomes.LeftoverKind, Outcome: CleanupOutcomes.WouldRemove, Path: "public/aawiki/20260101" });
     }
 

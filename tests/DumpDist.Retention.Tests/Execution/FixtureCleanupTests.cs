@@ -58,12 +58,12 @@ public sealed class FixtureCleanupTests(GeneratedTree tree)
     [Fact]
     public void Run_DryRunOverGeneratedTree_ChangesNothing()
     {
-        var before = TreeListing.Of(tree.Root);
+        var before = TreeSnapshot.Of(tree.Root);
 
         var report = Executor().Run(Target(tree.Root), dryRun: true);
 
         Assert.True(report.Removed > 0);
-        Assert.Equal(before, TreeListing.Of(tree.Root));
+        Assert.Equal(before, TreeSnapshot.Of(tree.Root));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace DumpDist.Retention.Tests.Support;
 
 /// <summary>Every path under a directory with its size and mtime, to prove that something changed nothing.</summary>
-internal static class TreeListing
+internal static class TreeSnapshot
 {
     public static IReadOnlyList<string> Of(string root) =>
         new DirectoryInfo(root).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
