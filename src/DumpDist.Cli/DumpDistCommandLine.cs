@@ -13,6 +13,9 @@ internal static class DumpDistCommandLine
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(SyncCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(CleanupCommand.Create());
+        root.Subcommands.Add(CapacityCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(WebCommand.Create());
         root.Subcommands.Add(NfsCommand.Create());
         root.Subcommands.Add(ClientCommand.Create());

@@ -12,6 +12,7 @@ using DumpDist.Node.Assignments;
 using DumpDist.Node.Composition;
 using DumpDist.Node.Health;
 using DumpDist.Node.Status;
+using DumpDist.Retention.Hosting;
 using DumpDist.Sync.Hosting;
 using DumpDist.Sync.Scheduling;
 using DumpDist.Web.Hosting;
@@ -71,6 +72,7 @@ internal static class NodeHostBuilder
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PeerStateMonitor>());
 
         services.AddDumpDistSync(new SyncHostOptions { HostName = options.HostName });
+        services.AddDumpDistRetention(new RetentionHostOptions { HostName = options.HostName });
         services.AddSingleton(sp => new DatasetStatusReader(sp.GetRequiredService<SyncScheduler>(), host.StateDir));
 
         if (config.Services.Web is not null)

@@ -1,0 +1,17 @@
+using DumpDist.Core.Tree;
+
+namespace DumpDist.Retention.Planning;
+
+/// <summary>
+/// What one cleanup pass would do to a tree: the removals, the entries held back by a guard, the
+/// problems that stopped a decision (an unreadable dumpstatus.json: that run is never removed),
+/// and notes (a rule that cannot apply).
+/// </summary>
+internal sealed record CleanupPlan(
+    string Root,
+    IReadOnlyList<PlannedRemoval> Removals,
+    IReadOnlyList<HeldEntry> Held,
+    IReadOnlyList<TreeProblem> Problems,
+    IReadOnlyList<string> Notes,
+    int Wikis,
+    int OtherDatasets);
