@@ -345,36 +345,9 @@ public sealed class ClusterLab : IAsyncDisposable
             File.CreateSymbolicLink(Path.Combine(Directory, "client", "mnt", $"dumps-{node}"), Path.Combine(Root(node), "public"));
         }
 
-        await File.WriteAllTextAsync(ClusterFile, ClusterFileText(), cancellationToken);
-        await File.WriteAllTextAsync(AgentFile, $"""
-            cluster: {ClusterFile}
-            service: nfs-vps
-            mount: false
-            mount_dir: {Path.Combine(Directory, "client", "mnt")}
-            links:
-              - link: {AgentLink}
-            canary: enwiki
-            hysteresis: 1s
-            interval: 2s
-            probe_timeout: 2s
-            stat_timeout: 2s
-            admin_timeout: 2s
-            state_file: {AgentStateFile}
-            admin_token_file: {TokenFile}
-
-            """, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(Directory, "gen", "rsyncd.conf"), $"""
-            use chroot = no
-            uid = root
-            gid = root
-            pid file = {Path.Combine(Directory, "gen", "rsyncd.pid")}
-            [dumps]
-                path = {SourceTree}
-                read only = yes
-                list = yes
-                dont compress = *
-
-            """, cancellationToken);
+        await File.WriteAllTextAsync(ClusterFile, ClusterLabFiles.Cluster(this, _options), cancellationToken);
+        await File.WriteAllTextAsync(AgentFile, ClusterLabFiles.Agent(this), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(Directory, "gen", "rsyncd.conf"), ClusterLabFiles.GenerationRsyncd(this), cancellationToken);
         _options.Log?.Invoke($"lab {Network.Subnet.Cidr} in {Directory}: fixture and files ready after {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -410,50 +383,6 @@ public sealed class ClusterLab : IAsyncDisposable
         }
 
         _options.Log?.Invoke($"rsyncd, nodes a and b, HAProxy up after {clock.Elapsed.TotalSeconds:0.0} s");
-    }
-
-    private string ClusterFileText()
-    {
-        var hosts = string.Join(string.Empty, Nodes.Select(n => $"""
-              - name: {n}
-                public_address: {Address(n)}
-                admin_address: {Address(n)}:{AdminPort}
-                root: {Root(n)}
-                state_dir: {StateDir(n)}
-
-            """));
-        return $"""
-            source:
-              url: rsync://{Address("gen")}:873/dumps/
-              bwlimit: 0
-              schedule:
-                interval: {_options.SyncInterval}
-            datasets:
-              - name: xmldatadumps
-                path: public
-            hosts:
-            {hosts.TrimEnd()}
-            services:
-              web:
-                active: a
-                listen: http://0.0.0.0:{WebPort}
-              nfs-vps:
-                active: a
-                clients: [{Network.Subnet.Cidr}]
-              nfs-analytics:
-                active: a
-                clients: [{Network.Subnet.Cidr}]
-            admin:
-              tokens:
-                - name: ops
-                  file: {TokenFile}
-            qos:
-              conn_limit: 0
-              rate: {_options.WebRate}
-              rate_after: 0
-              trusted_proxies: [{Address("lb")}/32]
-
-            """;
     }
 
     private static async Task WriteSecretAsync(string path, string content)
