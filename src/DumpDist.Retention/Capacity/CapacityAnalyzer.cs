@@ -24,17 +24,10 @@ internal sealed class CapacityAnalyzer(TimeProvider time)
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        progress?.Start("scanning");
-        var tree = DumpTree.Scan(target.Root);
-        var map = new UsageMap();
-        var trash = map.Add(Execution.Trash.DirectoryName);
-        var publicFiles = map.Add(DumpTree.PublicDirectoryName);
-        var wikiBuckets = tree.Wikis.ToDictionary(w => w, w => (Wiki: map.Add(Relative(target.Root, w.DirectoryPath)), Runs: w.Runs.Select(r => map.Add(Relative(target.Root, r.DirectoryPath))).ToList()));
-        var datasetBuckets = tree.OtherDatasets.ToDictionary(
-            d => d,
-            d => (Dataset: map.Add(Relative(target.Root, d.DirectoryPath)), Groups: DatedGroup.Find(d.DirectoryPath).Select(g => (Group: g, Entries: g.Dates.Select(date => map.Add(Relative(target.Root, Path.Combine(g.DirectoryPath, date)))).ToList())).ToList()));
-
+        // The tree model reads every dumpstatus.json while the walk stats every entry: on two cores, at once.
         progress?.Start("walking");
+        var scanning = Task.Run(() => DumpTree.Scan(target.Root), cancellationToken);
+        var map = new UsageMap();
         var walked = 0L;
         DiskUsage.Walk(target.Root, includeRoot: true, (ReadOnlySpan<char> path, in FileStat stat) =>
         {
@@ -44,6 +37,11 @@ internal sealed class CapacityAnalyzer(TimeProvider time)
                 progress?.Advance(0x400);
             }
         }, cancellationToken);
+        var tree = scanning.GetAwaiter().GetResult();
+        var settled = UsageParts.Settle(map, tree);
+        var (publicFiles, trash, outside) = (settled.Public, settled.Trash, settled.Outside);
+        var wikiBuckets = settled.Wikis;
+        var datasetBuckets = settled.Datasets;
 
         var interval = MedianInterval(tree.Wikis.Select(w => w.Runs.Select(r => Date(r.Date)).ToList())) ?? DefaultIntervalDays;
         var wikis = new List<WikiCapacity>();
@@ -126,12 +124,12 @@ internal sealed class CapacityAnalyzer(TimeProvider time)
                 Round(itemBytes), Round(Growth(parts)), groupSteady is { } bounded ? Round(bounded) : null));
         }
 
-        foreach (var (name, bucket) in new[] { (PublicGroup, publicFiles), (TrashGroup, trash), (OutsideGroup, map.Root) })
+        foreach (var (name, totals) in new[] { (PublicGroup, publicFiles), (TrashGroup, trash), (OutsideGroup, outside) })
         {
-            var fixedBytes = bucket.Totals.Allocated;
+            var fixedBytes = totals.Allocated;
             steady += name == TrashGroup ? 0 : fixedBytes;
             models.Add(_ => name == TrashGroup ? 0 : fixedBytes);
-            groups.Add(new CapacityGroup(name, "-", 0, 0, bucket.Totals.Allocated, bucket.Totals.Apparent, bucket.Totals.Entries, 0, 0, name == TrashGroup ? 0 : fixedBytes));
+            groups.Add(new CapacityGroup(name, "-", 0, 0, totals.Allocated, totals.Apparent, totals.Entries, 0, 0, name == TrashGroup ? 0 : fixedBytes));
         }
 
         var total = map.Total;

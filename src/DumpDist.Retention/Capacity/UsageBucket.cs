@@ -17,6 +17,21 @@ internal sealed class UsageBucket(string relativePath)
     /// <summary>Newest mtime of a regular file in it, or null.</summary>
     public DateTime? NewestFile { get; private set; }
 
+    /// <summary>Adds what <paramref name="other"/> holds to this bucket.</summary>
+    public void Merge(UsageBucket other)
+    {
+        Totals += other.Totals;
+        if (other.OldestFile is { } oldest && (OldestFile is null || oldest < OldestFile))
+        {
+            OldestFile = oldest;
+        }
+
+        if (other.NewestFile is { } newest && (NewestFile is null || newest > NewestFile))
+        {
+            NewestFile = newest;
+        }
+    }
+
     public void Add(in FileStat stat)
     {
         Totals = Totals.Add(stat);

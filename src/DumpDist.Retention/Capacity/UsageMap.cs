@@ -3,35 +3,25 @@ using DumpDist.Retention.IO;
 namespace DumpDist.Retention.Capacity;
 
 /// <summary>
-/// Adds every entry of one walk of the tree to the bucket of the deepest directory above it that
-/// has one (a run, a dated entry, a wiki, a dataset, public/, the trash), else to the root's.
-/// Looked up by span, so a million entries cost no extra strings.
+/// Adds every entry of one walk to the bucket of the directory the tree's layout says it belongs to
+/// (a run or dated entry, a wiki or dataset, <c>public/</c>, the trash, else the root), created on first
+/// use and looked up by span, so the walk needs no scan first and a million entries cost no strings.
+/// Which buckets really are runs and wikis is settled afterwards from the tree model.
 /// </summary>
 internal sealed class UsageMap
 {
-    private const int MaxDepth = 5;
+    private const string Public = "public";
+    private const string Other = "other";
     private readonly Dictionary<string, UsageBucket> _buckets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UsageBucket>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public UsageMap()
     {
         _lookup = _buckets.GetAlternateLookup<ReadOnlySpan<char>>();
-        Root = Add(string.Empty);
     }
 
-    /// <summary>Entries beside <c>public/</c> (the root itself, <c>trace/</c>, ...).</summary>
-    public UsageBucket Root { get; }
-
-    /// <summary>The bucket of directory <paramref name="relativePath"/>, created when new.</summary>
-    public UsageBucket Add(string relativePath)
-    {
-        if (!_buckets.TryGetValue(relativePath, out var bucket))
-        {
-            _buckets[relativePath] = bucket = new UsageBucket(relativePath);
-        }
-
-        return bucket;
-    }
+    /// <summary>Every bucket the walk filled, by directory relative to the root ("" for the root's own entries).</summary>
+    public IReadOnlyDictionary<string, UsageBucket> Buckets => _buckets;
 
     /// <summary>The sum over every bucket: the whole walk.</summary>
     public UsageTotals Total => _buckets.Values.Aggregate(default(UsageTotals), (sum, b) => sum + b.Totals);
@@ -39,30 +29,50 @@ internal sealed class UsageMap
     /// <summary>Adds one walked entry.</summary>
     public void Count(ReadOnlySpan<char> path, in FileStat stat)
     {
-        Span<int> ends = stackalloc int[MaxDepth];
-        var depth = 0;
-        for (var i = 0; i < path.Length && depth < MaxDepth; i++)
+        var key = KeyOf(path);
+        if (!_lookup.TryGetValue(key, out var bucket))
         {
-            if (path[i] == '/')
-            {
-                ends[depth++] = i;
-            }
+            bucket = new UsageBucket(key.ToString());
+            _buckets[bucket.RelativePath] = bucket;
         }
 
-        if (depth < MaxDepth)
-        {
-            ends[depth++] = path.Length;
-        }
-
-        for (var d = depth - 1; d >= 0; d--)
-        {
-            if (_lookup.TryGetValue(path[..ends[d]], out var bucket))
-            {
-                bucket.Add(stat);
-                return;
-            }
-        }
-
-        Root.Add(stat);
+        bucket.Add(stat);
     }
+
+    /// <summary>
+    /// The bucket of <paramref name="path"/> by layout: <c>public/W/YYYYMMDD</c>, <c>public/other/D/[G/]YYYYMMDD</c>,
+    /// else <c>public/W</c> or <c>public/other/D</c>, else <c>public</c>; the trash; else "" (beside public/).
+    /// </summary>
+    internal static ReadOnlySpan<char> KeyOf(ReadOnlySpan<char> path)
+    {
+        Span<Range> parts = stackalloc Range[6];
+        var count = path.Split(parts, '/');
+        if (path.IsEmpty || count == 0)
+        {
+            return [];
+        }
+
+        var first = path[parts[0]];
+        if (first.SequenceEqual(Execution.Trash.DirectoryName))
+        {
+            return first;
+        }
+
+        if (!first.SequenceEqual(Public) || count == 1)
+        {
+            return first.SequenceEqual(Public) ? first : [];
+        }
+
+        if (!path[parts[1]].SequenceEqual(Other))
+        {
+            return count >= 3 && IsDate(path[parts[2]]) ? path[..parts[2].End] : path[..parts[1].End];
+        }
+
+        return count < 3 ? path[..parts[0].End]
+            : count >= 4 && IsDate(path[parts[3]]) ? path[..parts[3].End]
+            : count >= 5 && IsDate(path[parts[4]]) ? path[..parts[4].End]
+            : path[..parts[2].End];
+    }
+
+    private static bool IsDate(ReadOnlySpan<char> name) => name.Length == 8 && !name.ContainsAnyExceptInRange('0', '9');
 }

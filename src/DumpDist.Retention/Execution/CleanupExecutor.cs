@@ -37,9 +37,8 @@ internal sealed partial class CleanupExecutor(TimeProvider time, ILogger logger,
             }
 
             progress?.Start("scanning");
-            var tree = DumpTree.Scan(target.Root);
-            plan = CleanupPlanner.Plan(tree, target.Rules, started, cancellationToken);
-            leftovers = trash.Entries(tree.Wikis.Select(w => w.DirectoryPath).Concat(tree.OtherDatasets.Select(d => d.DirectoryPath)));
+            plan = CleanupPlanner.Plan(target.Root, target.Rules, started, cancellationToken);
+            leftovers = trash.Entries(plan.OwnerDirectories);
             progress?.Start(dryRun ? "planning" : "removing", plan.Removals.Count);
             foreach (var removal in plan.Removals)
             {

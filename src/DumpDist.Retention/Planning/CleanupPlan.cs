@@ -5,7 +5,7 @@ namespace DumpDist.Retention.Planning;
 /// <summary>
 /// What one cleanup pass would do to a tree: the removals, the entries held back by a guard, the
 /// problems that stopped a decision (an unreadable dumpstatus.json: that run is never removed),
-/// and notes (a rule that cannot apply).
+/// notes (a rule that cannot apply), and the wiki and dataset directories (where a fallback trash may be).
 /// </summary>
 internal sealed record CleanupPlan(
     string Root,
@@ -14,4 +14,5 @@ internal sealed record CleanupPlan(
     IReadOnlyList<TreeProblem> Problems,
     IReadOnlyList<string> Notes,
     int Wikis,
-    int OtherDatasets);
+    int OtherDatasets,
+    IReadOnlyList<string> OwnerDirectories);
