@@ -26,7 +26,8 @@ internal sealed class CapacityAnalyzer(TimeProvider time)
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         // The tree model reads every dumpstatus.json while the walk stats every entry: on two cores, at once.
         progress?.Start("walking");
-        var scanning = Task.Run(() => DumpTree.Scan(target.Root), cancellationToken);
+        var layout = TreeLayout.Read(target.Root);
+        var scanning = Task.Run(() => layout.Wikis.Select(w => WikiHistory.Read(target.Root, w)).ToList(), cancellationToken);
         var map = new UsageMap();
         var walked = 0L;
         DiskUsage.Walk(target.Root, includeRoot: true, (ReadOnlySpan<char> path, in FileStat stat) =>
@@ -37,19 +38,19 @@ internal sealed class CapacityAnalyzer(TimeProvider time)
                 progress?.Advance(0x400);
             }
         }, cancellationToken);
-        var tree = scanning.GetAwaiter().GetResult();
-        var settled = UsageParts.Settle(map, tree);
+        var histories = scanning.GetAwaiter().GetResult();
+        var settled = UsageParts.Settle(map, target.Root, histories, layout.OtherDatasets);
         var (publicFiles, trash, outside) = (settled.Public, settled.Trash, settled.Outside);
         var wikiBuckets = settled.Wikis;
         var datasetBuckets = settled.Datasets;
 
-        var interval = MedianInterval(tree.Wikis.Select(w => w.Runs.Select(r => Date(r.Date)).ToList())) ?? DefaultIntervalDays;
+        var interval = MedianInterval(histories.Select(w => w.Runs.Select(r => Date(r.Date)).ToList())) ?? DefaultIntervalDays;
         var wikis = new List<WikiCapacity>();
         var groups = new List<CapacityGroup>();
         var models = new List<Func<double, double>>();
         var unbounded = new List<string>();
         var steady = 0.0;
-        foreach (var byClass in tree.Wikis.GroupBy(w => target.Rules.ForWiki(w.Name)).OrderBy(g => g.Key.ClassName, StringComparer.Ordinal))
+        foreach (var byClass in histories.GroupBy(w => target.Rules.ForWiki(w.Name)).OrderBy(g => g.Key.ClassName, StringComparer.Ordinal))
         {
             var series = new List<DatedSeries>();
             var totals = default(UsageTotals);

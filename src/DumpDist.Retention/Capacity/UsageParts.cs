@@ -11,13 +11,13 @@ namespace DumpDist.Retention.Capacity;
 /// runs) counts with its parent.
 /// </summary>
 internal sealed record UsageParts(
-    Dictionary<WikiDumps, (UsageBucket Wiki, List<UsageBucket> Runs)> Wikis,
+    Dictionary<WikiHistory, (UsageBucket Wiki, List<UsageBucket> Runs)> Wikis,
     Dictionary<OtherDataset, (UsageBucket Dataset, List<(DatedGroup Group, List<UsageBucket> Entries)> Groups)> Datasets,
     UsageTotals Public,
     UsageTotals Trash,
     UsageTotals Outside)
 {
-    public static UsageParts Settle(UsageMap map, DumpTreeSnapshot tree)
+    public static UsageParts Settle(UsageMap map, string root, IReadOnlyList<WikiHistory> wikiHistories, IReadOnlyList<OtherDataset> otherDatasets)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
         UsageBucket Take(string key)
@@ -26,12 +26,12 @@ internal sealed record UsageParts(
             return map.Buckets.TryGetValue(key, out var bucket) ? bucket : new UsageBucket(key);
         }
 
-        string Relative(string path) => Path.GetRelativePath(tree.Root, path).Replace('\\', '/');
+        string Relative(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
-        var wikis = tree.Wikis.ToDictionary(
+        var wikis = wikiHistories.ToDictionary(
             w => w,
             w => (Wiki: Merged(Take(Relative(w.DirectoryPath))), Runs: w.Runs.Select(r => Take(Relative(r.DirectoryPath))).ToList()));
-        var datasets = tree.OtherDatasets.ToDictionary(
+        var datasets = otherDatasets.ToDictionary(
             d => d,
             d => (Dataset: Merged(Take(Relative(d.DirectoryPath))), Groups: DatedGroup.Find(d.DirectoryPath).Select(g => (g, g.Dates.Select(date => Take(Relative(Path.Combine(g.DirectoryPath, date)))).ToList())).ToList()));
         var wikiByKey = wikis.ToDictionary(w => Relative(w.Key.DirectoryPath), w => w.Value.Wiki, StringComparer.Ordinal);

@@ -17,41 +17,25 @@ internal static class CleanupPlanner
         var problems = new List<TreeProblem>();
         var notes = new List<string>();
         var owners = new List<string>();
-        var publicPath = Path.Combine(root, DumpTree.PublicDirectoryName);
-        var wikis = 0;
-        var datasets = new List<OtherDataset>();
-        foreach (var directory in Subdirectories(publicPath))
+        var layout = TreeLayout.Read(root);
+        var datasets = layout.OtherDatasets;
+        foreach (var entry in layout.Wikis)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var name = Path.GetFileName(directory);
-            if (name == DumpTree.OtherDirectoryName)
-            {
-                datasets.AddRange(Subdirectories(directory).Select(d => new OtherDataset(Path.GetFileName(d), d, [])));
-                continue;
-            }
-
-            var children = Subdirectories(directory).Select(Path.GetFileName).OfType<string>().ToList();
-            var runs = children.Count(RunDate.IsRunDirectoryName);
-            if (runs == 0 && !children.Contains(DumpTree.LatestDirectoryName))
-            {
-                continue; // not a wiki (the tree model's rule)
-            }
-
-            wikis++;
-            owners.Add(directory);
-            var rule = rules.ForWiki(name);
-            if (runs <= rule.Keep)
+            owners.Add(entry.DirectoryPath);
+            var rule = rules.ForWiki(entry.Name);
+            if (entry.RunDates.Count <= rule.Keep)
             {
                 continue;
             }
 
-            if (DumpTree.ScanWiki(root, name) is { } wiki)
+            if (DumpTree.ScanWiki(root, entry.Name) is { } wiki)
             {
                 WikiRunPlanner.Plan(root, wiki, rule, removals, held, problems);
             }
             else
             {
-                notes.Add($"{name}: not a plain directory name; left alone");
+                notes.Add($"{entry.Name}: not a plain directory name; left alone");
             }
         }
 
@@ -70,16 +54,6 @@ internal static class CleanupPlanner
             notes.Add($"{DumpTree.OtherDirectoryName}/{missing.Dataset}: has a retention rule but is not in the tree");
         }
 
-        return new CleanupPlan(root, removals, held, problems, notes, wikis, datasets.Count, owners);
+        return new CleanupPlan(root, removals, held, problems, notes, layout.Wikis.Count, datasets.Count, owners);
     }
-
-    /// <summary>Subdirectories in name order, without the never-published ones, dot names and symlinks.</summary>
-    private static IEnumerable<string> Subdirectories(string path) =>
-        Directory.Exists(path)
-            ? new DirectoryInfo(path).EnumerateDirectories()
-                .Where(d => d.LinkTarget is null && !d.Name.StartsWith('.') && !PublishRules.IsExcludedDirectoryName(d.Name))
-                .Select(d => d.FullName)
-                .Order(StringComparer.Ordinal)
-                .ToList()
-            : [];
 }
