@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Retention benchmarks, each against its baseline measured in the same run (medians of REPEAT runs,
 # alternating, wall seconds and max RSS from /usr/bin/time):
-#   plan:      dumpdist cleanup --root T --keep 2 --dry-run (scan, plan, size every removal)  vs  du -s T
+#   plan:      dumpdist cleanup --root T --keep 2 --dry-run (read every status, plan, size every removal)  vs  du -s T
+#              dumpdist cleanup --root T --dry-run (production's 7/8/10: no wiki has more runs, no status is read)
 #   capacity:  dumpdist capacity --root T --json (one du-like walk + model)                    vs  du -s T
 #              (and the totals must agree: capacity's total.allocated == du -s -B1)
 #   compare:   dumpdist compare A B (two identical trees)                                      vs  rsync -a -n -i A/ B/
@@ -41,6 +42,7 @@ if [[ " $PHASES " == *" plan "* ]]; then
   for _ in $(seq "$REPEAT"); do
     measure du du -s -B1 "$T"
     measure plan "$DUMPDIST" cleanup --root "$T" --keep 2 --dry-run --state-dir "$WORK/state"
+    measure plan-default "$DUMPDIST" cleanup --root "$T" --dry-run --state-dir "$WORK/state"
     measure capacity "$DUMPDIST" capacity --root "$T" --json
   done
   "$DUMPDIST" capacity --root "$T" --json > "$WORK/capacity.json"
@@ -52,9 +54,11 @@ if [[ " $PHASES " == *" plan "* ]]; then
   printf "%-34s %8s %10s %8s\n" "" "seconds" "max RSS" "ratio"
   d=$(col du 1)
   printf "%-34s %8.2f %7.0f MB %8s\n" "du -s -B1 (baseline)" "$d" "$(echo "$(col du 2)/1024" | bc -l)" "1.00"
-  for p in plan capacity; do
+  for p in plan plan-default capacity; do
     s=$(col $p 1)
-    printf "%-34s %8.2f %7.0f MB %8.2f\n" "dumpdist $p" "$s" "$(echo "$(col $p 2)/1024" | bc -l)" "$(echo "$s/$d" | bc -l)"
+    label="dumpdist $p"
+    case $p in plan) label="cleanup --keep 2 --dry-run";; plan-default) label="cleanup --dry-run (7/8/10)";; capacity) label="capacity --json";; esac
+    printf "%-34s %8.2f %7.0f MB %8.2f\n" "$label" "$s" "$(echo "$(col $p 2)/1024" | bc -l)" "$(echo "$s/$d" | bc -l)"
   done
   rm -rf "$T"
 fi
