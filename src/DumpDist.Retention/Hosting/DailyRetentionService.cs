@@ -39,8 +39,6 @@ public sealed partial class DailyRetentionService : BackgroundService
     /// <summary>When the next scheduled pass is due, once the service waits for it.</summary>
     public DateTimeOffset? NextPass { get; private set; }
 
-    internal ICleanupFaults? Faults { get; init; }
-
     /// <summary>The next time a pass is due after <paramref name="now"/>.</summary>
     public static DateTimeOffset NextRun(DateTimeOffset now, TimeSpan timeOfDay)
     {
@@ -100,10 +98,12 @@ public sealed partial class DailyRetentionService : BackgroundService
         CleanupReport report;
         try
         {
-            report = await Task.Run(() => new CleanupExecutor(_time, _logger, Faults).Run(target, dryRun: false, null, cancellationToken), cancellationToken);
+            report = await Task.Run(() => new CleanupExecutor(_time, _logger).Run(target, dryRun: false, null, cancellationToken), cancellationToken);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Logged and counted, never thrown: a failed pass must not stop the node (a BackgroundService's
+            // exception stops the host); the next day's pass finishes what this one left in the trash.
             LogPassFailed(_logger, e.Message);
             _metrics.ObserveError();
             return null;
@@ -137,7 +137,7 @@ public sealed partial class DailyRetentionService : BackgroundService
             var capacity = await Task.Run(() => new CapacityAnalyzer(_time).Analyze(target, null, cancellationToken), cancellationToken);
             _metrics.ObserveCapacity(capacity);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             LogPassFailed(_logger, e.Message);
         }

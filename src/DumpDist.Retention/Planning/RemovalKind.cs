@@ -1,7 +1,7 @@
 namespace DumpDist.Retention.Planning;
 
 /// <summary>What a cleanup removes.</summary>
-public enum RemovalKind
+internal enum RemovalKind
 {
     /// <summary>A wiki's dated run directory, <c>public/&lt;wiki&gt;/&lt;YYYYMMDD&gt;/</c>.</summary>
     Run,
