@@ -111,7 +111,10 @@ internal static class NodeHostBuilder
         {
             var rsyncd = new RsyncdOptions();
             services.AddDumpDistMirrors(config, options.HostName, rsyncd, (sp, changed) =>
-                sp.GetRequiredService<SyncScheduler>().PassCompleted += (dataset, _) => changed("sync pass of " + dataset));
+            {
+                sp.GetRequiredService<SyncScheduler>().PassCompleted += (dataset, _) => changed("sync pass of " + dataset);
+                sp.GetRequiredService<DailyRetentionService>().PassCompleted += _ => changed("retention pass");
+            });
             services.AddSingleton<IServiceProbe>(sp => new RsyncServiceProbe(sp.GetRequiredService<RsyncdSupervisor>()));
             if (config.Services.Web is not null)
             {

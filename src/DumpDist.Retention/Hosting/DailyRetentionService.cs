@@ -10,7 +10,7 @@ namespace DumpDist.Retention.Hosting;
 /// <summary>
 /// The node's daily cleanup: at <see cref="RetentionHostOptions.TimeOfDay"/> (UTC, on the injected
 /// clock) it reads the current cluster-file snapshot, cleans this host's tree under the sync locks,
-/// tells the <see cref="ICleanupListener"/>s, then measures capacity for the metrics.
+/// raises <see cref="PassCompleted"/>, then measures capacity for the metrics.
 /// </summary>
 public sealed partial class DailyRetentionService : BackgroundService
 {
@@ -18,20 +18,24 @@ public sealed partial class DailyRetentionService : BackgroundService
     private readonly RetentionHostOptions _options;
     private readonly TimeProvider _time;
     private readonly RetentionMetrics _metrics;
-    private readonly IReadOnlyList<ICleanupListener> _listeners;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>A daily pass for the host in <paramref name="options"/>.</summary>
-    public DailyRetentionService(IClusterConfigSource config, RetentionHostOptions options, TimeProvider time, RetentionMetrics metrics, IEnumerable<ICleanupListener> listeners, ILogger<DailyRetentionService> logger)
+    public DailyRetentionService(IClusterConfigSource config, RetentionHostOptions options, TimeProvider time, RetentionMetrics metrics, ILogger<DailyRetentionService> logger)
     {
         _config = config;
         _options = options;
         _time = time;
         _metrics = metrics;
-        _listeners = listeners.ToList();
         _logger = logger;
     }
+
+    /// <summary>
+    /// Raised after each pass that removed something, e.g. to regenerate the rsync modules' "last N good
+    /// runs" include lists. Each handler is called on its own: one that throws is logged, the others still run.
+    /// </summary>
+    public event Action<CleanupReport>? PassCompleted;
 
     /// <summary>The report of the last pass, if one ran.</summary>
     public CleanupReport? LastReport { get; private set; }
@@ -113,15 +117,15 @@ public sealed partial class DailyRetentionService : BackgroundService
         _metrics.ObserveCleanup(report);
         if (report.Removed > 0)
         {
-            foreach (var listener in _listeners)
+            foreach (var handler in PassCompleted?.GetInvocationList() ?? [])
             {
                 try
                 {
-                    await listener.OnCleanupCompletedAsync(report, cancellationToken);
+                    ((Action<CleanupReport>)handler)(report);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e)
                 {
-                    LogListenerFailed(_logger, listener.GetType().Name, e);
+                    LogHandlerFailed(_logger, e);
                 }
             }
         }
@@ -170,6 +174,6 @@ public sealed partial class DailyRetentionService : BackgroundService
     [LoggerMessage(7112, LogLevel.Error, "Cleanup pass failed: {Message}")]
     private static partial void LogPassFailed(ILogger logger, string message);
 
-    [LoggerMessage(7113, LogLevel.Error, "Cleanup listener {Listener} failed")]
-    private static partial void LogListenerFailed(ILogger logger, string listener, Exception exception);
+    [LoggerMessage(7113, LogLevel.Error, "A handler of the cleanup pass failed")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception);
 }

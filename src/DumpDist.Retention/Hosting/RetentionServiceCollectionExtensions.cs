@@ -12,8 +12,8 @@ public static class RetentionServiceCollectionExtensions
     /// <summary>
     /// Adds the <see cref="DailyRetentionService"/> for <see cref="RetentionHostOptions.HostName"/> (rules and
     /// tree from the <see cref="IClusterConfigSource"/>'s current snapshot at each pass), and its metrics in
-    /// the registered <c>CollectorRegistry</c> (or the default one). Register <see cref="ICleanupListener"/>s
-    /// to hear about each pass.
+    /// the registered <c>CollectorRegistry</c> (or the default one). Subscribe to
+    /// <see cref="DailyRetentionService.PassCompleted"/> to hear about each pass that removed something.
     /// </summary>
     public static IServiceCollection AddDumpDistRetention(this IServiceCollection services, RetentionHostOptions options)
     {
@@ -25,7 +25,6 @@ public static class RetentionServiceCollectionExtensions
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<RetentionMetrics>(),
-            sp.GetServices<ICleanupListener>(),
             sp.GetRequiredService<ILogger<DailyRetentionService>>()));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DailyRetentionService>());
         return services;

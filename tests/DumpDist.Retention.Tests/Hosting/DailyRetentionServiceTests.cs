@@ -12,7 +12,7 @@ using Prometheus;
 
 namespace DumpDist.Retention.Tests.Hosting;
 
-/// <summary>The node's daily pass on a fake clock: when it runs, which snapshot it reads, what it tells listeners and metrics.</summary>
+/// <summary>The node's daily pass on a fake clock: when it runs, which snapshot it reads, what it tells its handlers and metrics.</summary>
 public sealed class DailyRetentionServiceTests : IDisposable
 {
     private readonly TreeBuilder _tree = new("daily");
@@ -45,6 +45,8 @@ public sealed class DailyRetentionServiceTests : IDisposable
         using var host = BuildHost();
         await host.StartAsync();
         var service = host.Services.GetRequiredService<DailyRetentionService>();
+        service.PassCompleted += _ => throw new InvalidOperationException("a broken handler");
+        service.PassCompleted += _listener.Record;
 
         // Capacity is measured at start, before any pass.
         Assert.True(await Eventually.TrueAsync(() => service.NextPass == Due(0), Limit));
@@ -80,6 +82,7 @@ public sealed class DailyRetentionServiceTests : IDisposable
         using var host = BuildHost("dumps9");
         await host.StartAsync();
         var service = host.Services.GetRequiredService<DailyRetentionService>();
+        service.PassCompleted += _listener.Record;
         Assert.True(await Eventually.TrueAsync(() => service.NextPass == Due(0), Limit));
 
         _time.Advance(TimeSpan.FromHours(3));
@@ -117,13 +120,12 @@ public sealed class DailyRetentionServiceTests : IDisposable
         builder.Services.AddSingleton<TimeProvider>(_time);
         builder.Services.AddSingleton<IClusterConfigSource>(_source);
         builder.Services.AddSingleton(_registry);
-        builder.Services.AddSingleton<ICleanupListener>(_listener);
         builder.Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         builder.Services.AddDumpDistRetention(new RetentionHostOptions { HostName = hostName });
         return builder.Build();
     }
 
-    private sealed class RecordingListener : ICleanupListener
+    private sealed class RecordingListener
     {
         private readonly List<CleanupReport> _reports = [];
 
@@ -138,14 +140,12 @@ public sealed class DailyRetentionServiceTests : IDisposable
             }
         }
 
-        public Task OnCleanupCompletedAsync(CleanupReport report, CancellationToken cancellationToken)
+        public void Record(CleanupReport report)
         {
             lock (_reports)
             {
                 _reports.Add(report);
             }
-
-            return Task.CompletedTask;
         }
     }
 }
