@@ -3,7 +3,6 @@ using DumpDist.Retention.Capacity;
 using DumpDist.Retention.Execution;
 using DumpDist.Retention.Planning;
 using DumpDist.Retention.Tests.Support;
-using DumpDist.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DumpDist.Retention.Tests.Capacity;
@@ -64,5 +63,5 @@ public sealed class CapacityAnalyzerTests(GeneratedTree tree)
     }
 
     private CapacityReport Analyze() =>
-        new CapacityAnalyzer(Time).Analyze(RetentionTarget.ForRoot(tree.Root, TestPaths.NewTempDirectory("capacity-state"), keep: null));
+        new CapacityAnalyzer(Time).Analyze(RetentionTarget.ForRoot(tree.Root, Path.Combine(tree.Root, "unused-state"), keep: null));
 }

@@ -1,7 +1,6 @@
 using DumpDist.Retention.Capacity;
 using DumpDist.Retention.Execution;
 using DumpDist.Retention.Tests.Support;
-using DumpDist.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DumpDist.Retention.Tests.Capacity;
@@ -38,7 +37,7 @@ public sealed class UsageMapTests
         File.WriteAllText(Path.Combine(tree.Root, Trash.DirectoryName, "x/old"), new string('t', 9000));
 
         var report = new CapacityAnalyzer(new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero)))
-            .Analyze(RetentionTarget.ForRoot(tree.Root, TestPaths.NewTempDirectory("usage-state"), keep: null));
+            .Analyze(RetentionTarget.ForRoot(tree.Root, Path.Combine(tree.Root, "unused-state"), keep: null));
 
         Assert.Equal(await Du.BytesAsync(false, Path.Combine(tree.Public, "aawiki")), report.Groups.Single(g => g.Name == "wikis/default").Bytes);
         Assert.Equal(2, report.Groups.Single(g => g.Name == "wikis/default").Items);

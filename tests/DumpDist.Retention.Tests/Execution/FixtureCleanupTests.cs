@@ -12,10 +12,11 @@ namespace DumpDist.Retention.Tests.Execution;
 
 /// <summary>Retention over a generated tree with many runs, checked against what the generator says it wrote.</summary>
 [Collection(GeneratedTreeCollection.Name)]
-public sealed class FixtureCleanupTests(GeneratedTree tree)
+public sealed class FixtureCleanupTests(GeneratedTree tree) : IDisposable
 {
     private const int Keep = 3;
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    private readonly string _state = TestPaths.NewTempDirectory("fixture-cleanup-state");
 
     private static RetentionRules Rules => new(
         new RetentionConfig
@@ -114,8 +115,10 @@ public sealed class FixtureCleanupTests(GeneratedTree tree)
             .Select(r => r.RelativePath);
     }
 
-    private static RetentionTarget Target(string root) =>
-        RetentionTarget.ForRoot(root, TestPaths.NewTempDirectory("fixture-cleanup-state"), Keep) with { Rules = Rules };
+    public void Dispose() => Directory.Delete(_state, recursive: true);
+
+    private RetentionTarget Target(string root) =>
+        RetentionTarget.ForRoot(root, _state, Keep) with { Rules = Rules };
 
     private static CleanupExecutor Executor() => new(new FakeTimeProvider(Now), NullLogger.Instance);
 }
