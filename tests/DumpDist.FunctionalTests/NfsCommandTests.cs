@@ -76,7 +76,7 @@ public sealed class NfsCommandTests : IDisposable
         var result = await DumpDistProcess.RunAsync("nfs", "probe", $"127.0.0.1:{port}", "--timeout", "1");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("timed out after 1 s waiting for reply", result.StandardOutput);
+        Assert.Contains("timed out after 1 s waiting for ", result.StandardOutput); // the stage (connect, reply) depends on scheduling under load
         Assert.Matches(@"after (9[5-9]\d|1\d{3}|2\d{3})(\.\d+)? ms", result.StandardOutput); // gave up at the 1 s timeout, not much later
     }
 

@@ -24,7 +24,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         AdminTls = adminTls;
 
         // The test's own polling trusts whatever the node presents; the CLI's verification is what TLS tests assert.
-        Http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator }) { Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator }) { Timeout = TimeSpan.FromMinutes(3) }; // wide: a sync?wait=true pass runs rsync and verification, slow on a loaded 2-core machine
     }
 
     /// <summary>The cluster file's <c>admin</c> TLS keys (certificate, certificate_key, ca), or null for plain HTTP.</summary>
