@@ -108,17 +108,36 @@ public sealed class NfsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task NfsExportsApply_NoExportfsOnThisMachine_ExitsOneAndLeavesNoFile()
+    public async Task NfsExportsApply_ExportfsCannotStart_ExitsOneAndLeavesNoFile()
     {
-        // No kernel NFS server here: exportfs is missing, so the new file must not stay behind.
+        // Never the host's own exportfs: on a machine with a kernel NFS server it would re-export /etc/exports.
         var cluster = WriteCluster(FreePort.Next(), "[10.0.0.0/8]");
         var target = Path.Combine(_dir, "exports.d", "dumpdist.exports");
+        var exportfs = Path.Combine(_dir, "no-such-exportfs");
 
-        var result = await DumpDistProcess.RunAsync("nfs", "exports", "--config", cluster, "--host", "dumps1", "--format", "kernel", "--apply", "--out", target);
+        var result = await DumpDistProcess.RunAsync("nfs", "exports", "--config", cluster, "--host", "dumps1", "--format", "kernel", "--apply", "--out", target, "--exportfs", exportfs);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("exportfs -ra: cannot start", result.StandardError);
         Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public async Task NfsExportsApply_GivenExportfs_WritesFileRunsItWithRaExitsZero()
+    {
+        var cluster = WriteCluster(FreePort.Next(), "[10.0.0.0/8]");
+        var target = Path.Combine(_dir, "exports.d", "dumpdist.exports");
+        var calls = Path.Combine(_dir, "exportfs-calls");
+        var exportfs = Path.Combine(_dir, "fake-exportfs");
+        await File.WriteAllTextAsync(exportfs, $"#!/bin/sh\necho \"$*\" >> '{calls}'\n");
+        File.SetUnixFileMode(exportfs, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var result = await DumpDistProcess.RunAsync("nfs", "exports", "--config", cluster, "--host", "dumps1", "--format", "kernel", "--apply", "--out", target, "--exportfs", exportfs);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("ran exportfs -ra", result.StandardOutput);
+        Assert.Equal(["-ra"], await File.ReadAllLinesAsync(calls));
+        Assert.Contains("10.0.0.0/8(ro,insecure,fsid=0,sec=sys,no_subtree_check,all_squash,nocrossmnt)", await File.ReadAllTextAsync(target));
     }
 
     [Fact]

@@ -26,8 +26,12 @@ public sealed class RsyncDaemon : IAsyncDisposable
     /// <summary>rsync://127.0.0.1:PORT/MODULE/</summary>
     public string Url => $"rsync://127.0.0.1:{Port}/{Module}/";
 
-    /// <summary>Starts a daemon serving <paramref name="path"/> as <paramref name="module"/>.</summary>
-    public static async Task<RsyncDaemon> StartAsync(string path, string module = "dumps")
+    /// <summary>
+    /// Starts a daemon serving <paramref name="path"/> as <paramref name="module"/>. With
+    /// <paramref name="unprivileged"/>, a daemon started by root reads the module as nobody, so a
+    /// file made unreadable (mode 000) is one it cannot send, as on a real generation host.
+    /// </summary>
+    public static async Task<RsyncDaemon> StartAsync(string path, string module = "dumps", bool unprivileged = false)
     {
         var configDirectory = TestPaths.NewTempDirectory("rsyncd");
         var config = Path.Combine(configDirectory, "rsyncd.conf");
@@ -36,7 +40,7 @@ public sealed class RsyncDaemon : IAsyncDisposable
             use chroot = no
             pid file = {Path.Combine(configDirectory, "rsyncd.pid")}
             log file = {Path.Combine(configDirectory, "rsyncd.log")}
-            {(isRoot ? "uid = root\ngid = root\n" : string.Empty)}
+            {(!isRoot ? string.Empty : unprivileged ? "uid = nobody\ngid = nogroup\n" : "uid = root\ngid = root\n")}
             [{module}]
                 path = {path}
                 read only = yes

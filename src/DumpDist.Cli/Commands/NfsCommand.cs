@@ -30,11 +30,12 @@ internal static class NfsCommand
         format.AcceptOnlyFromAmong("kernel", "ganesha");
         var output = new Option<FileInfo?>("--out") { Description = "Write the file here (atomically) instead of to stdout." };
         var apply = new Option<bool>("--apply") { Description = "kernel only: write --out (default /etc/exports.d/dumpdist.exports) and run exportfs -ra; the previous file is restored if exportfs refuses." };
+        var exportfs = new Option<string>("--exportfs") { Description = "kernel --apply: the exportfs program to run (a name on PATH or a path).", DefaultValueFactory = _ => new KernelExportsOptions().ExportfsPath, HelpName = "PROGRAM" };
         var bind = new Option<string?>("--bind") { Description = "ganesha only: the address to listen on (default: the host's listen_address, else 0.0.0.0)." };
         var recovery = new Option<string>("--recovery-root") { Description = "ganesha only: NFSv4 recovery directory.", DefaultValueFactory = _ => new GaneshaRenderOptions().RecoveryRoot };
         var command = new Command("exports", "Render the nfs-vps and nfs-analytics exports of a host: read only, all_squash, NFSv4 only, the host's <root>/public as the pseudo root.")
         {
-            config, host, format, output, apply, bind, recovery,
+            config, host, format, output, apply, exportfs, bind, recovery,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -91,7 +92,7 @@ internal static class NfsCommand
                     return ExitCodes.UsageOrConfig;
                 }
 
-                var options = new KernelExportsOptions();
+                var options = new KernelExportsOptions { ExportfsPath = parseResult.GetRequiredValue(exportfs) };
                 options.ExportsFile = target ?? options.ExportsFile;
                 var result = await new KernelExportsApplier(options, new ChildProcessRunner()).ApplyAsync(text, cancellationToken);
                 await (result.Applied ? Console.Out : Console.Error).WriteLineAsync(result.Detail);

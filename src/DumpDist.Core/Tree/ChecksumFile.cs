@@ -47,6 +47,7 @@ public static class ChecksumFile
     {
         var digits = DigitsOf(algorithm);
         var sums = new Dictionary<string, string>(StringComparer.Ordinal);
+        var refused = new List<TreeProblem>();
         var lineNumber = 0;
         foreach (var line in text.Split('\n'))
         {
@@ -62,10 +63,17 @@ public static class ChecksumFile
                 return ReadResult<ChecksumSet>.Fail(path, $"line {lineNumber}: expected {digits} hex digits, two spaces and a file name");
             }
 
-            sums[line[(digits + 2)..]] = line[..digits].ToLowerInvariant();
+            var name = line[(digits + 2)..];
+            if (PlainFileName.Problem(name) is { } problem)
+            {
+                refused.Add(new TreeProblem(path, PlainFileName.Refusal($"line {lineNumber}", name, problem)));
+                continue;
+            }
+
+            sums[name] = line[..digits].ToLowerInvariant();
         }
 
-        return ReadResult<ChecksumSet>.Ok(new ChecksumSet(algorithm, sums));
+        return ReadResult<ChecksumSet>.Ok(new ChecksumSet(algorithm, sums) { Refused = refused });
     }
 
     /// <summary>Parses the JSON twin.</summary>
@@ -89,6 +97,7 @@ public static class ChecksumFile
             }
 
             var sums = new Dictionary<string, string>(StringComparer.Ordinal);
+            var refused = new List<TreeProblem>();
             foreach (var entry in map.EnumerateObject())
             {
                 var hex = entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString() : null;
@@ -97,10 +106,16 @@ public static class ChecksumFile
                     return ReadResult<ChecksumSet>.Fail(path, $"\"{entry.Name}\": not a {key} digest");
                 }
 
+                if (PlainFileName.Problem(entry.Name) is { } problem)
+                {
+                    refused.Add(new TreeProblem(path, PlainFileName.Refusal($"a key of \"{key}\"", entry.Name, problem)));
+                    continue;
+                }
+
                 sums[entry.Name] = hex.ToLowerInvariant();
             }
 
-            return ReadResult<ChecksumSet>.Ok(new ChecksumSet(algorithm, sums));
+            return ReadResult<ChecksumSet>.Ok(new ChecksumSet(algorithm, sums) { Refused = refused });
         }
         catch (JsonException e)
         {

@@ -4,16 +4,22 @@ namespace DumpDist.Sync.Verification;
 
 /// <summary>
 /// The published expectations of one directory: digests from its sha1sums files (else md5sums,
-/// else the sums in dumpstatus.json) and sizes from dumpstatus.json. Unreadable files are problems.
+/// else the sums in dumpstatus.json) and sizes from dumpstatus.json. Unreadable files are problems;
+/// names that are not plain file names of the directory are left out of <see cref="Files"/> and
+/// listed in <see cref="RefusedNames"/>, so nothing outside the directory is ever opened.
 /// </summary>
 public sealed record RunExpectations(string Directory, IReadOnlyDictionary<string, ExpectedFile> Files, IReadOnlyList<TreeProblem> Problems)
 {
+    /// <summary>Entries whose name is not a plain file name (<see cref="PlainFileName"/>): which file, which line or key.</summary>
+    public IReadOnlyList<TreeProblem> RefusedNames { get; init; } = [];
+
     /// <summary>Reads the checksum files and dumpstatus.json in <paramref name="directory"/>.</summary>
     public static RunExpectations Load(string directory)
     {
         var sha1 = new Dictionary<string, string>(StringComparer.Ordinal);
         var md5 = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<TreeProblem>();
+        var refused = new List<TreeProblem>();
         foreach (var path in ChecksumFiles(directory))
         {
             var read = ChecksumFile.Read(path);
@@ -23,6 +29,7 @@ public sealed record RunExpectations(string Directory, IReadOnlyDictionary<strin
                 continue;
             }
 
+            refused.AddRange(read.Value.Refused);
             var target = read.Value.Algorithm == ChecksumAlgorithm.Sha1 ? sha1 : md5;
             foreach (var (name, hex) in read.Value.Sums)
             {
@@ -37,7 +44,7 @@ public sealed record RunExpectations(string Directory, IReadOnlyDictionary<strin
             var read = DumpStatusReader.Read(statusPath);
             if (read.Succeeded)
             {
-                status = read.Value.FilesByName;
+                status = PlainEntries(statusPath, read.Value, refused);
             }
             else
             {
@@ -57,12 +64,33 @@ public sealed record RunExpectations(string Directory, IReadOnlyDictionary<strin
             files[name] = new ExpectedFile(name, algorithm, digest, entry?.Size);
         }
 
-        return new RunExpectations(directory, files, problems);
+        return new RunExpectations(directory, files, problems) { RefusedNames = refused };
     }
 
     /// <summary>True when the directory publishes any checksum or status file.</summary>
     public static bool HasExpectations(string directory) =>
         File.Exists(Path.Combine(directory, DumpStatusReader.FileName)) || ChecksumFiles(directory).Any();
+
+    private static Dictionary<string, DumpFileEntry> PlainEntries(string statusPath, DumpStatus status, List<TreeProblem> refused)
+    {
+        var entries = new Dictionary<string, DumpFileEntry>(StringComparer.Ordinal);
+        foreach (var job in status.Jobs)
+        {
+            foreach (var file in job.Files)
+            {
+                if (PlainFileName.Problem(file.Name) is { } problem)
+                {
+                    refused.Add(new TreeProblem(statusPath, PlainFileName.Refusal($"job {PlainFileName.Quote(job.Name)}, a key of \"files\"", file.Name, problem)));
+                }
+                else
+                {
+                    entries.TryAdd(file.Name, file);
+                }
+            }
+        }
+
+        return entries;
+    }
 
     private static IEnumerable<string> ChecksumFiles(string directory)
     {

@@ -1,3 +1,4 @@
+using DumpDist.Core.IO;
 using DumpDist.Core.Tree;
 
 namespace DumpDist.Sync.Verification;
@@ -82,6 +83,7 @@ public static class VerificationPlanner
             var expectations = Expectations(directory);
             foreach (var expected in expectations.Files.Values)
             {
+                // RunExpectations holds plain names only, so this stays in the directory; a symlink may not.
                 var fullPath = Path.Combine(directory, expected.Name);
                 if (File.Exists(fullPath))
                 {
@@ -110,8 +112,23 @@ public static class VerificationPlanner
         public VerificationPlan Build() =>
             new(_items.Values.OrderByDescending(i => i.Expected.Size ?? 0).ToList(), _problems, _noChecksum.Count(p => !_items.ContainsKey(p)));
 
-        private void Add(string fullPath, ExpectedFile expected) =>
-            _items.TryAdd(fullPath, new VerifyItem(fullPath, Relative(fullPath), expected));
+        private void Add(string fullPath, ExpectedFile expected)
+        {
+            if (_items.ContainsKey(fullPath))
+            {
+                return;
+            }
+
+            // rsync -rlpt copies symlinks as they are: one that leads out of its run (to /dev/zero,
+            // to /etc) is reported, never followed.
+            if (new FileInfo(fullPath).LinkTarget is not null && !RealPath.IsWithin(fullPath, Path.GetDirectoryName(fullPath)!))
+            {
+                _problems.Add(new VerifyProblem(Relative(fullPath), VerifyProblemKind.NotConfined, "a symbolic link to outside its directory; not opened"));
+                return;
+            }
+
+            _items[fullPath] = new VerifyItem(fullPath, Relative(fullPath), expected);
+        }
 
         private RunExpectations Expectations(string directory)
         {
@@ -121,6 +138,8 @@ public static class VerificationPlanner
                 _directories[directory] = expectations;
                 _problems.AddRange(expectations.Problems.Select(p =>
                     new VerifyProblem(Relative(p.Path), VerifyProblemKind.UnreadableExpectations, p.Message)));
+                _problems.AddRange(expectations.RefusedNames.Select(p =>
+                    new VerifyProblem(Relative(p.Path), VerifyProblemKind.RefusedName, p.Message)));
             }
 
             return expectations;

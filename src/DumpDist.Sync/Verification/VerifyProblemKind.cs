@@ -17,4 +17,10 @@ public enum VerifyProblemKind
 
     /// <summary>The file could not be read.</summary>
     Unreadable,
+
+    /// <summary>A checksum or status file names something that is not a plain file of its directory; it was not opened.</summary>
+    RefusedName,
+
+    /// <summary>The file is a symbolic link to something outside its directory, or not a regular file; it was not opened.</summary>
+    NotConfined,
 }

@@ -25,6 +25,37 @@ public sealed class ChecksumFileTests
         Assert.Equal(Md5, result.Value.Sums["b c.gz"]);
     }
 
+    [Fact]
+    public void ParseText_NamesThatAreNotPlainFileNames_RefusedWithTheirLineOthersKept()
+    {
+        var text = $"{Md5}  good.gz\n{Md5}  ../../../etc/shadow\n{Md5} */dev/zero\n{Md5}  ..\n{Md5}  a\u0001b\n{Md5}  also good.gz\n";
+
+        var result = ChecksumFile.ParseText("sums.txt", ChecksumAlgorithm.Md5, text);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(["also good.gz", "good.gz"], result.Value.Sums.Keys.Order(StringComparer.Ordinal));
+        Assert.Collection(
+            result.Value.Refused,
+            p => Assert.Equal("sums.txt: line 2: \"../../../etc/shadow\" is not a plain file name of this run (contains a path separator); not opened", p.ToString()),
+            p => Assert.StartsWith("line 3: \"/dev/zero\" is not a plain file name of this run (an absolute path)", p.Message),
+            p => Assert.StartsWith("line 4: \"..\"", p.Message),
+            p => Assert.StartsWith("line 5: \"a\\u0001b\" is not a plain file name of this run (contains a control character)", p.Message));
+    }
+
+    [Fact]
+    public void ParseJson_KeysThatAreNotPlainFileNames_RefusedOthersKept()
+    {
+        var json = $"{{\"sha1\": {{\"files\": {{\"good.gz\": \"{Sha1}\", \"../x.gz\": \"{Sha1}\", \"\": \"{Sha1}\"}}}}}}";
+
+        var result = ChecksumFile.ParseJson("sums.json", ChecksumAlgorithm.Sha1, json);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(["good.gz"], result.Value.Sums.Keys);
+        Assert.Equal(2, result.Value.Refused.Count);
+        Assert.StartsWith("a key of \"sha1\": \"../x.gz\" is not a plain file name", result.Value.Refused[0].Message);
+        Assert.Contains("(an empty name)", result.Value.Refused[1].Message);
+    }
+
     [Theory]
     [InlineData("nothex  a.bz2\n", "line 1")]
     [InlineData(Md5 + "  a\n" + Md5 + "a.bz2\n", "line 2")]
