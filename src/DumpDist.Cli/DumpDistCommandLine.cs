@@ -26,6 +26,7 @@ internal static class DumpDistCommandLine
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(LbCommand.Create());
         root.Subcommands.Add(MirrorsCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 
@@ -49,7 +50,15 @@ internal static class DumpDistCommandLine
             return ExitCodes.UsageOrConfig;
         }
 
-        return await parseResult.InvokeAsync(cancellationToken: cancellationToken);
+        // On SIGINT/SIGTERM System.CommandLine cancels the action and gives it 2 s before returning
+        // anyway; the demo needs longer to stop the processes it started, or they would be orphaned.
+        var invocation = new InvocationConfiguration();
+        if (parseResult.CommandResult.Command.Name == DemoCommand.Name && parseResult.CommandResult.Command.Parents.Contains(root))
+        {
+            invocation.ProcessTerminationTimeout = DemoCommand.StopLimit;
+        }
+
+        return await parseResult.InvokeAsync(invocation, cancellationToken);
     }
 
     private static IEnumerable<string> CommandPath(Command command)

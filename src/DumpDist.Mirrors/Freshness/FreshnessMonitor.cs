@@ -9,10 +9,17 @@ namespace DumpDist.Mirrors.Freshness;
 /// <summary>
 /// Checks every active mirror on a schedule against this host's trace, records the results in
 /// state and metrics, and rewrites the public mirrors page (HTML and JSON at the web root).
+/// Until this host has a trace (a new host before its first sync) it looks again every
+/// <see cref="NoTraceRetry"/>, so the first page follows the first sync instead of a whole interval later.
 /// </summary>
 internal sealed class FreshnessMonitor(
     MirrorChecker checker, MirrorCheckState state, Func<IReadOnlyList<MirrorConfig>> registry, string publicDirectory, MirrorMetrics? metrics, TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
 {
+    /// <summary>How soon a round that found no trace of ours is tried again (at most the interval).</summary>
+    public static readonly TimeSpan NoTraceRetry = TimeSpan.FromSeconds(2);
+
+    private bool _noTraceLogged;
+
     /// <summary>The last check of each mirror (what downloads may be sent to).</summary>
     public MirrorCheckState State => state;
 
@@ -22,9 +29,17 @@ internal sealed class FreshnessMonitor(
         var ours = MirrorTrace.TryParse(await AtomicFile.TryReadAllTextAsync(Path.Combine(publicDirectory, MirrorTrace.FileName), cancellationToken));
         if (ours is null)
         {
-            FreshnessLog.NoTrace(logger, publicDirectory);
+            // Logged once per absence: the retry comes every few seconds.
+            if (!_noTraceLogged)
+            {
+                FreshnessLog.NoTrace(logger, publicDirectory);
+                _noTraceLogged = true;
+            }
+
             return null;
         }
+
+        _noTraceLogged = false;
 
         var mirrors = registry();
         var results = await checker.CheckAllAsync(mirrors, ours, cancellationToken);
@@ -47,16 +62,20 @@ internal sealed class FreshnessMonitor(
         await state.LoadAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = interval;
             try
             {
-                await CheckNowAsync(stoppingToken);
+                if (await CheckNowAsync(stoppingToken) is null && NoTraceRetry < interval)
+                {
+                    wait = NoTraceRetry;
+                }
             }
             catch (IOException ex)
             {
                 FreshnessLog.Failed(logger, ex);
             }
 
-            await Task.Delay(interval, time, stoppingToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            await Task.Delay(wait, time, stoppingToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 }

@@ -39,4 +39,40 @@ public sealed class FreshnessMonitorTests
         await reloaded.LoadAsync(CancellationToken.None);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero), reloaded.Mirrors["mirror-a"].LastSeenFresh);
     }
+
+    [Fact]
+    public async Task ExecuteAsync_NoTraceAtStart_PagePublishedSoonAfterTheTraceAppearsNotAnIntervalLater()
+    {
+        var scratch = TestPaths.NewTempDirectory("freshness");
+        try
+        {
+            var publicDirectory = Directory.CreateDirectory(Path.Combine(scratch, "public")).FullName;
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+            var checker = new MirrorChecker(MirrorHttp.Create(TimeSpan.FromSeconds(5)), new ChildProcessRunner(), time, TimeSpan.FromSeconds(5));
+            var noTrace = new EventLogger(7101);
+            using var monitor = new FreshnessMonitor(checker, new MirrorCheckState(MirrorCheckState.PathFor(scratch)), () => [], publicDirectory, null, TimeSpan.FromMinutes(15), time, noTrace);
+            var page = Path.Combine(publicDirectory, MirrorsPage.JsonFileName);
+
+            // The first round finds no trace (a host before its first sync) and publishes nothing.
+            await monitor.StartAsync(CancellationToken.None);
+            await noTrace.Logged.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.False(File.Exists(page));
+            await File.WriteAllTextAsync(Path.Combine(publicDirectory, MirrorTrace.FileName), MirrorTrace.Of("aawiki/20261101\n", time.GetUtcNow()).Render());
+            var published = await Eventually.TrueAsync(
+                () =>
+                {
+                    time.Advance(TimeSpan.FromSeconds(1));
+                    return File.Exists(page) || time.GetUtcNow() > new DateTimeOffset(2026, 11, 30, 12, 1, 0, TimeSpan.Zero);
+                },
+                TimeSpan.FromSeconds(10));
+            await monitor.StopAsync(CancellationToken.None);
+
+            Assert.True(published);
+            Assert.True(File.Exists(page), "no mirrors page within a minute of fake time after the trace appeared (the next full interval is 15 min)");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
 }
