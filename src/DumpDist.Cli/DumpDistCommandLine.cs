@@ -50,12 +50,13 @@ internal static class DumpDistCommandLine
             return ExitCodes.UsageOrConfig;
         }
 
-        // On SIGINT/SIGTERM System.CommandLine cancels the action and gives it 2 s before returning
-        // anyway; the demo needs longer to stop the processes it started, or they would be orphaned.
+        // On SIGINT/SIGTERM System.CommandLine cancels the action and returns 2 s later even if it is
+        // still running, which would end the process and orphan the demo's children. The demo
+        // handles the signals itself (TerminationSignals) and returns when everything has stopped.
         var invocation = new InvocationConfiguration();
         if (parseResult.CommandResult.Command.Name == DemoCommand.Name && parseResult.CommandResult.Command.Parents.Contains(root))
         {
-            invocation.ProcessTerminationTimeout = DemoCommand.StopLimit;
+            invocation.ProcessTerminationTimeout = null;
         }
 
         return await parseResult.InvokeAsync(invocation, cancellationToken);

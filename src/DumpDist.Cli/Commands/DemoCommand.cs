@@ -9,9 +9,6 @@ internal static class DemoCommand
 {
     public const string Name = "demo";
 
-    /// <summary>How long SIGINT/SIGTERM may take to stop everything the demo started (each node gets up to its own grace).</summary>
-    public static readonly TimeSpan StopLimit = DemoNodes.StopGrace + TimeSpan.FromSeconds(15);
-
     public static Command Create()
     {
         var directory = new Option<DirectoryInfo?>("--dir") { Description = "Keep the demo's state (tree, cluster file, hosts' copies, logs) here; it must be new or empty, and is kept at the end. Default: a new temporary directory, removed at the end." };
@@ -32,7 +29,10 @@ internal static class DemoCommand
             }
 
             var options = new DemoOptions(parseResult.GetValue(directory)?.FullName, parseResult.GetValue(keep), parseResult.GetValue(wikis), parseResult.GetValue(port), first);
-            return await DemoRun.RunAsync(options, cancellationToken);
+
+            // SIGINT/SIGTERM cancel; the process lives on until every child is gone and the state removed.
+            using var signals = new TerminationSignals(cancellationToken);
+            return await DemoRun.RunAsync(options, signals.Token);
         });
         return command;
     }

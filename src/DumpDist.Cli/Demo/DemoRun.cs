@@ -18,6 +18,7 @@ namespace DumpDist.Cli.Demo;
 /// </summary>
 internal static class DemoRun
 {
+    private static readonly DateTime ProcessStart = Process.GetCurrentProcess().StartTime;
     private static readonly TimeSpan SourceLimit = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MirrorsPageLimit = TimeSpan.FromSeconds(10);
 
@@ -74,7 +75,7 @@ internal static class DemoRun
             if (removeAtEnd)
             {
                 Directory.Delete(directory, recursive: true);
-                await Console.Out.WriteLineAsync($"dumpdist demo: removed {directory}");
+                await Console.Out.WriteLineAsync($"dumpdist demo: removed {directory} {Since()}");
             }
         }
     }
@@ -95,7 +96,10 @@ internal static class DemoRun
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         await File.WriteAllTextAsync(layout.TokenPath, token + "\n", cancellationToken);
-        File.SetUnixFileMode(layout.TokenPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(layout.TokenPath, UnixFileMode.UserRead | UnixFileMode.UserWrite); // the node refuses a token others can read
+        }
         await File.WriteAllTextAsync(layout.ConfigPath, DemoClusterFile.Render(layout, tree, programs.Nfs), cancellationToken);
         var loaded = ClusterConfigLoader.Load(layout.ConfigPath);
         if (!loaded.Success)
@@ -124,7 +128,7 @@ internal static class DemoRun
                 return ExitCodes.ProblemFound;
             }
 
-            await Console.Out.WriteLineAsync($"dumpdist demo: generation source {layout.SourceUrl} serves {tree.FileCount} files; starting hosts a and b (dumpdist node)");
+            await Console.Out.WriteLineAsync($"dumpdist demo: generation source {layout.SourceUrl} serves {tree.FileCount} files; starting hosts a and b (dumpdist node) {Since()}");
             var nodes = new Dictionary<string, ProcessSupervisor>(StringComparer.Ordinal);
             foreach (var host in DemoLayout.Hosts)
             {
@@ -144,7 +148,7 @@ internal static class DemoRun
                 return ExitCodes.ProblemFound;
             }
 
-            var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
+            var elapsed = DateTime.Now - ProcessStart;
             await Console.Out.WriteAsync(DemoGuide.Render(layout, programs, sample, elapsed, removeAtEnd, warnings));
             await Console.Out.FlushAsync(cancellationToken);
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -156,7 +160,7 @@ internal static class DemoRun
         }
         finally
         {
-            await Console.Out.WriteLineAsync("dumpdist demo: stopping hosts a and b and the generation source");
+            await Console.Out.WriteLineAsync($"dumpdist demo: stopping hosts a and b and the generation source {Since()}");
             var nodeStops = started.Skip(1).Select(s => s.StopAsync(CancellationToken.None));
             await Task.WhenAll(nodeStops);
             if (started.Count > 0)
@@ -174,7 +178,7 @@ internal static class DemoRun
                 log.Dispose();
             }
 
-            await Console.Out.WriteLineAsync("dumpdist demo: stopped");
+            await Console.Out.WriteLineAsync($"dumpdist demo: stopped {Since()}");
         }
     }
 
@@ -194,16 +198,16 @@ internal static class DemoRun
                 return problem;
             }
 
-            await Console.Out.WriteLineAsync($"dumpdist demo: host {host} synced and serves {layout.Web(host)}");
+            await Console.Out.WriteLineAsync($"dumpdist demo: host {host} synced and serves {layout.Web(host)} {Since()}");
         }
 
         var page = layout.Web("a", "mirrors.json");
         var deadline = DateTime.UtcNow + MirrorsPageLimit;
-        while (!await AnswersAsync(web, page, cancellationToken))
+        while (!await MirrorFreshAsync(web, page, cancellationToken))
         {
             if (DateTime.UtcNow > deadline)
             {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"the mirrors page {page} is not written yet (after the first mirror check)"));
+                warnings.Add($"the mirrors page {page} does not show the registry's mirror fresh yet; host a checks it again when its tree changes and every 15 minutes");
                 break;
             }
 
@@ -213,10 +217,14 @@ internal static class DemoRun
         return null;
     }
 
-    private static async Task<bool> AnswersAsync(HttpClient web, Uri url, CancellationToken cancellationToken)
+    /// <summary>Time since the process started, for the progress lines: "(at 12.3 s)".</summary>
+    private static string Since() => string.Create(CultureInfo.InvariantCulture, $"(at {(DateTime.Now - ProcessStart).TotalSeconds:0.0} s)");
+
+    /// <summary>Host a's mirrors page shows its check of the stand-in mirror after both synced: fresh.</summary>
+    private static async Task<bool> MirrorFreshAsync(HttpClient web, Uri url, CancellationToken cancellationToken)
     {
         using var response = await web.GetAsync(url, cancellationToken);
-        return response.IsSuccessStatusCode;
+        return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("\"status\": \"fresh\"", StringComparison.Ordinal);
     }
 
     private static async Task<bool> ListeningAsync(DemoLayout layout, CancellationToken cancellationToken)
