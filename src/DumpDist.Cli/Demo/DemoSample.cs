@@ -8,11 +8,13 @@ namespace DumpDist.Cli.Demo;
 /// <param name="Size">Its size.</param>
 internal sealed record DemoSample(string WebPath, string SourcePath, long Size)
 {
-    /// <summary>The biggest complete file of the first wiki's newest finished run.</summary>
+    /// <summary>The biggest complete file of a finished run (of any run when none has finished).</summary>
     public static DemoSample From(FixtureManifest tree)
     {
-        var run = tree.Runs.Where(r => r.State == FixtureRunState.Done).OrderByDescending(r => r.Date, StringComparer.Ordinal).First();
-        var file = run.Files.Where(f => f.State == FixtureFileState.Complete && f.Listed).OrderByDescending(f => f.Size).First();
+        var (run, file) = tree.Runs
+            .OrderBy(r => r.State == FixtureRunState.Done ? 0 : 1)
+            .SelectMany(r => r.Files.Where(f => f.State == FixtureFileState.Complete && f.Listed).OrderByDescending(f => f.Size).Take(1).Select(f => (r, f)))
+            .First();
         return new DemoSample($"{run.Wiki}/{run.Date}/{file.Name}", Path.Combine(tree.Root, run.RelativePath, file.Name), file.Size);
     }
 }
