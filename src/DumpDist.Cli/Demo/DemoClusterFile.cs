@@ -60,7 +60,7 @@ internal static class DemoClusterFile
                 drain_deadline: 1m
                 stop_timeout: 2s
               rsync:
-                active: b
+                active: {DemoLayout.MirrorsHost}
                 port: {layout.RsyncPort}
                 keep_runs: [1, 2]
 
@@ -90,10 +90,10 @@ internal static class DemoClusterFile
               refresh: 10s
             mirrors:
               - name: demo-mirror
-                url: {layout.Web("b")}
+                url: {layout.Web(DemoLayout.MirrorsHost)}
                 hostname: localhost
                 ipv4: [127.0.0.0/8]
-                institution: the demo (host b's web stands in for a mirror's copy)
+                institution: the demo (host {DemoLayout.MirrorsHost}'s web stands in for a mirror's copy)
                 added_by: dumpdist demo
 
             """);

@@ -21,10 +21,11 @@ internal static class DemoGuide
         text.Append('\n');
         text.Append($"Two serving hosts, a ({a}) and b ({b}), each pulled its own copy from the generation source {layout.SourceUrl}\n");
         text.Append("and serves it. Open and try:\n\n");
-        Line("download site", $"{layout.Web("a")}  (host a, active for web)   {layout.Web("b")}  (host b, same tree)");
+        Line("download site", $"{layout.Web("a")}  (host a, active for web)");
+        Line(string.Empty, $"{layout.Web("b")}  (host b, its own copy of the same tree)");
         Line("a file", $"curl -O {layout.Web("a", sample.WebPath)}");
         Line("status page", $"{layout.Web("a", "status")}  (hosts, services, who is active; also /status.json)");
-        Line("mirrors page", $"{layout.Web("a", "mirrors.html")}  (the registry's mirror is host b's web)");
+        Line("mirrors page", $"{layout.Web(DemoLayout.MirrorsHost, "mirrors.html")}  (on b, where mirrors pull from; the registry's one mirror is b's own web)");
         Line("metrics", $"curl -H \"Authorization: Bearer $(cat {layout.TokenPath})\" {layout.Admin("a", "metrics")}");
         Line("health", $"curl {layout.Admin("a", "healthz/web")}   (200 on the host clients are sent to, 503 on the other)");
         Line("rsync modules", $"rsync rsync://{b}:{layout.RsyncPort}/   then   rsync -r rsync://{b}:{layout.RsyncPort}/last-1-good/  (b is active for rsync)");

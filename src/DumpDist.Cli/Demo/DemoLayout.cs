@@ -14,6 +14,12 @@ internal sealed class DemoLayout
     /// <summary>The names of the two serving hosts in the cluster file.</summary>
     public static readonly IReadOnlyList<string> Hosts = ["a", "b"];
 
+    /// <summary>
+    /// The host active for rsync, which mirrors pull from. Its own web stands in for the registry's one
+    /// mirror, so its mirrors page shows a real check: fresh once it has synced.
+    /// </summary>
+    public const string MirrorsHost = "b";
+
     /// <summary>The rsync module the generation source serves.</summary>
     public const string SourceModule = "dumps";
 

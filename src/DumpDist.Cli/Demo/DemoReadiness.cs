@@ -52,7 +52,11 @@ internal sealed class DemoReadiness(DemoLayout layout, AdminClient admin, HttpCl
 
             if (DateTime.UtcNow > deadline)
             {
-                warnings.AddRange(idle?.Select(s => $"host {host}: {s.Name} is not working yet: {s.Detail}") ?? [$"host {host}: {state.Error}"]);
+                lock (warnings)
+                {
+                    warnings.AddRange(idle?.Select(s => $"host {host}: {s.Name} is not working yet: {s.Detail}") ?? [$"host {host}: {state.Error}"]);
+                }
+
                 break;
             }
 

@@ -189,25 +189,29 @@ internal static class DemoRun
         var admins = AdminHttp.Clients(config, settings, adminHttp, token);
         using var web = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
 
-        // b first: by the time a has its first trace, b (the registry's stand-in mirror) has the same runs, so a's first mirror check finds it fresh.
-        foreach (var host in DemoLayout.Hosts.Reverse())
+        // Both hosts sync at once, as two independent copies would; each says when it serves.
+        var problems = await Task.WhenAll(DemoLayout.Hosts.Select(async host =>
         {
             var problem = await new DemoReadiness(layout, admins[host], web, nodes[host]).WaitAsync(host, sample, warnings, cancellationToken);
-            if (problem is not null)
+            if (problem is null)
             {
-                return problem;
+                await Console.Out.WriteLineAsync($"dumpdist demo: host {host} synced and serves {layout.Web(host)} {Since()}");
             }
 
-            await Console.Out.WriteLineAsync($"dumpdist demo: host {host} synced and serves {layout.Web(host)} {Since()}");
+            return problem;
+        }));
+        if (problems.FirstOrDefault(p => p is not null) is { } first)
+        {
+            return first;
         }
 
-        var page = layout.Web("a", "mirrors.json");
+        var page = layout.Web(DemoLayout.MirrorsHost, "mirrors.json");
         var deadline = DateTime.UtcNow + MirrorsPageLimit;
         while (!await MirrorFreshAsync(web, page, cancellationToken))
         {
             if (DateTime.UtcNow > deadline)
             {
-                warnings.Add($"the mirrors page {page} does not show the registry's mirror fresh yet; host a checks it again when its tree changes and every 15 minutes");
+                warnings.Add($"the mirrors page {page} does not show the registry's mirror fresh yet; host {DemoLayout.MirrorsHost} checks it again when its tree changes and every 15 minutes");
                 break;
             }
 
@@ -220,7 +224,7 @@ internal static class DemoRun
     /// <summary>Time since the process started, for the progress lines: "(at 12.3 s)".</summary>
     private static string Since() => string.Create(CultureInfo.InvariantCulture, $"(at {(DateTime.Now - ProcessStart).TotalSeconds:0.0} s)");
 
-    /// <summary>Host a's mirrors page shows its check of the stand-in mirror after both synced: fresh.</summary>
+    /// <summary>The mirrors page of the host mirrors pull from shows the registry's mirror fresh once that host has synced.</summary>
     private static async Task<bool> MirrorFreshAsync(HttpClient web, Uri url, CancellationToken cancellationToken)
     {
         using var response = await web.GetAsync(url, cancellationToken);
