@@ -1,11 +1,34 @@
 #!/usr/bin/env bash
-# The main job, end to end on this machine. For now: build dumpdist, generate a realistic
-# canonical dump tree and print its summary (later: `dumpdist demo` brings up a whole cluster).
+# The main job, end to end on this machine: installs the Debian packages the demo needs when
+# they are missing (as root; otherwise it says what is missing and goes on), builds dumpdist,
+# and runs `dumpdist demo`: a generation source and two serving hosts on loopback, with the URLs
+# and commands to try. Ctrl-C stops everything and removes the demo's state.
+# Arguments go to `dumpdist demo` (--dir DIR, --keep, --wikis N, --port N, --address A).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# rsync: the generation source and every sync; nfs-ganesha(-vfs): NFS; curl: to try the URLs.
+packages=(rsync nfs-ganesha nfs-ganesha-vfs curl)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "demo.sh: missing packages ${missing[*]}; run as root to install them (the demo runs without what it can do without)" >&2
+  else
+    echo "demo.sh: installing ${missing[*]}" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+      || echo "demo.sh: apt-get install failed; the demo runs without what is missing" >&2
+  fi
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-out=${DUMPDIST_DEMO_DIR:-$(mktemp -d /tmp/dumpdist-demo.XXXXXX)}
-dotnet build src/DumpDist.Cli -c Release -nologo -v quiet >/dev/null
-rm -rf "$out/tree"
-dotnet src/DumpDist.Cli/bin/Release/net10.0/dumpdist.dll fixture --out "$out/tree" --wikis 20 --runs 3 "$@"
-echo "tree: $out/tree"
+echo "demo.sh: building dumpdist" >&2
+if ! build=$(dotnet build src/DumpDist.Cli -c Release -nologo -v quiet 2>&1); then
+  echo "$build" | tail -30 >&2
+  echo "demo.sh: build failed" >&2
+  exit 1
+fi
+# exec: Ctrl-C and SIGTERM reach the demo itself, which stops what it started.
+exec dotnet src/DumpDist.Cli/bin/Release/net10.0/dumpdist.dll demo "$@"

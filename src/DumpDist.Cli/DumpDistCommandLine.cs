@@ -26,6 +26,7 @@ internal static class DumpDistCommandLine
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(LbCommand.Create());
         root.Subcommands.Add(MirrorsCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 
@@ -49,7 +50,16 @@ internal static class DumpDistCommandLine
             return ExitCodes.UsageOrConfig;
         }
 
-        return await parseResult.InvokeAsync(cancellationToken: cancellationToken);
+        // On SIGINT/SIGTERM System.CommandLine cancels the action and returns 2 s later even if it is
+        // still running, which would end the process and orphan the demo's children. The demo
+        // handles the signals itself (TerminationSignals) and returns when everything has stopped.
+        var invocation = new InvocationConfiguration();
+        if (parseResult.CommandResult.Command.Name == DemoCommand.Name && parseResult.CommandResult.Command.Parents.Contains(root))
+        {
+            invocation.ProcessTerminationTimeout = null;
+        }
+
+        return await parseResult.InvokeAsync(invocation, cancellationToken);
     }
 
     private static IEnumerable<string> CommandPath(Command command)

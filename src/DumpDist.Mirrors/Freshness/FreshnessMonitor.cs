@@ -9,10 +9,19 @@ namespace DumpDist.Mirrors.Freshness;
 /// <summary>
 /// Checks every active mirror on a schedule against this host's trace, records the results in
 /// state and metrics, and rewrites the public mirrors page (HTML and JSON at the web root).
+/// Between rounds it reads this host's trace every <see cref="TracePoll"/>: when the trace changes
+/// (the first one, or a sync brought new runs) the mirrors are checked again at once, since a
+/// verdict against our old trace no longer says whether they are current.
 /// </summary>
 internal sealed class FreshnessMonitor(
     MirrorChecker checker, MirrorCheckState state, Func<IReadOnlyList<MirrorConfig>> registry, string publicDirectory, MirrorMetrics? metrics, TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
 {
+    /// <summary>How often our trace is read between rounds (one small file).</summary>
+    public static readonly TimeSpan TracePoll = TimeSpan.FromSeconds(2);
+
+    private bool _noTraceLogged;
+    private string? _checkedDigest;
+
     /// <summary>The last check of each mirror (what downloads may be sent to).</summary>
     public MirrorCheckState State => state;
 
@@ -22,10 +31,19 @@ internal sealed class FreshnessMonitor(
         var ours = MirrorTrace.TryParse(await AtomicFile.TryReadAllTextAsync(Path.Combine(publicDirectory, MirrorTrace.FileName), cancellationToken));
         if (ours is null)
         {
-            FreshnessLog.NoTrace(logger, publicDirectory);
+            // Logged once per absence: the trace is looked at again every few seconds.
+            _checkedDigest = null;
+            if (!_noTraceLogged)
+            {
+                FreshnessLog.NoTrace(logger, publicDirectory);
+                _noTraceLogged = true;
+            }
+
             return null;
         }
 
+        _noTraceLogged = false;
+        _checkedDigest = ours.Digest;
         var mirrors = registry();
         var results = await checker.CheckAllAsync(mirrors, ours, cancellationToken);
         await state.RecordAsync(results, cancellationToken);
@@ -56,7 +74,28 @@ internal sealed class FreshnessMonitor(
                 FreshnessLog.Failed(logger, ex);
             }
 
-            await Task.Delay(interval, time, stoppingToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            await WaitForNextRoundAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Until the interval has passed or our trace differs from the one last checked against.</summary>
+    private async Task WaitForNextRoundAsync(CancellationToken stoppingToken)
+    {
+        var due = time.GetUtcNow() + interval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var left = due - time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(left < TracePoll ? left : TracePoll, time, stoppingToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            var ours = MirrorTrace.TryParse(await AtomicFile.TryReadAllTextAsync(Path.Combine(publicDirectory, MirrorTrace.FileName), CancellationToken.None));
+            if (ours?.Digest != _checkedDigest)
+            {
+                return;
+            }
         }
     }
 }

@@ -39,4 +39,86 @@ public sealed class FreshnessMonitorTests
         await reloaded.LoadAsync(CancellationToken.None);
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero), reloaded.Mirrors["mirror-a"].LastSeenFresh);
     }
+
+    [Fact]
+    public async Task ExecuteAsync_NoTraceAtStart_PagePublishedSoonAfterTheTraceAppearsNotAnIntervalLater()
+    {
+        var scratch = TestPaths.NewTempDirectory("freshness");
+        try
+        {
+            var publicDirectory = Directory.CreateDirectory(Path.Combine(scratch, "public")).FullName;
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+            var checker = new MirrorChecker(MirrorHttp.Create(TimeSpan.FromSeconds(5)), new ChildProcessRunner(), time, TimeSpan.FromSeconds(5));
+            var noTrace = new EventLogger(7101);
+            using var monitor = new FreshnessMonitor(checker, new MirrorCheckState(MirrorCheckState.PathFor(scratch)), () => [], publicDirectory, null, TimeSpan.FromMinutes(15), time, noTrace);
+            var page = Path.Combine(publicDirectory, MirrorsPage.JsonFileName);
+
+            // The first round finds no trace (a host before its first sync) and publishes nothing.
+            await monitor.StartAsync(CancellationToken.None);
+            await noTrace.Logged.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.False(File.Exists(page));
+            await File.WriteAllTextAsync(Path.Combine(publicDirectory, MirrorTrace.FileName), MirrorTrace.Of("aawiki/20261101\n", time.GetUtcNow()).Render());
+            var limit = time.GetUtcNow() + TimeSpan.FromMinutes(1);
+            await Eventually.TrueAsync(
+                () =>
+                {
+                    if (time.GetUtcNow() < limit)
+                    {
+                        time.Advance(TimeSpan.FromSeconds(1));
+                    }
+
+                    return File.Exists(page);
+                },
+                TimeSpan.FromSeconds(10));
+            await monitor.StopAsync(CancellationToken.None);
+
+            Assert.True(File.Exists(page), "no mirrors page within a minute of fake time after the trace appeared (the next full interval is 15 min)");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_OurTraceChanges_MirrorsCheckedAgainAtOnceNotAnIntervalLater()
+    {
+        var scratch = TestPaths.NewTempDirectory("freshness");
+        try
+        {
+            var publicDirectory = Directory.CreateDirectory(Path.Combine(scratch, "public")).FullName;
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+            var first = MirrorTrace.Of("aawiki/20261101\n", time.GetUtcNow());
+            await File.WriteAllTextAsync(Path.Combine(publicDirectory, MirrorTrace.FileName), first.Render());
+            await using var mirror = new TinyHttpServer(200, first.Render());
+            IReadOnlyList<MirrorConfig> registry = [new() { Name = "mirror-a", Url = mirror.Url, Hostname = "a.example.org" }];
+            var checker = new MirrorChecker(MirrorHttp.Create(TimeSpan.FromSeconds(5)), new ChildProcessRunner(), time, TimeSpan.FromSeconds(5));
+            using var monitor = new FreshnessMonitor(checker, new MirrorCheckState(MirrorCheckState.PathFor(scratch)), () => registry, publicDirectory, null, TimeSpan.FromMinutes(15), time, NullLogger.Instance);
+            var page = Path.Combine(publicDirectory, MirrorsPage.JsonFileName);
+
+            await monitor.StartAsync(CancellationToken.None);
+            Assert.True(await Eventually.TrueAsync(() => File.Exists(page) && File.ReadAllText(page).Contains("\"status\": \"fresh\"", StringComparison.Ordinal), TimeSpan.FromSeconds(10)));
+            time.Advance(TimeSpan.FromMinutes(1));
+            await File.WriteAllTextAsync(Path.Combine(publicDirectory, MirrorTrace.FileName), MirrorTrace.Of("aawiki/20261120\n", time.GetUtcNow()).Render());
+            var limit = time.GetUtcNow() + TimeSpan.FromMinutes(1);
+            var rechecked = await Eventually.TrueAsync(
+                () =>
+                {
+                    if (time.GetUtcNow() < limit)
+                    {
+                        time.Advance(TimeSpan.FromSeconds(1));
+                    }
+
+                    return File.ReadAllText(page).Contains("\"status\": \"stale\"", StringComparison.Ordinal);
+                },
+                TimeSpan.FromSeconds(10));
+            await monitor.StopAsync(CancellationToken.None);
+
+            Assert.True(rechecked, "the mirror was not checked again within a minute of fake time after our trace changed (the next full round is 15 min later)");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
 }
