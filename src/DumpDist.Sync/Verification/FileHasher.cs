@@ -7,20 +7,26 @@ namespace DumpDist.Sync.Verification;
 /// <summary>
 /// Streams a file once, feeding the published algorithm (sha1 or md5) and SHA-256 from the same
 /// buffer, so checking a dump also yields the web's integrity digest for free. The two digests of
-/// a chunk run on two threads while the next chunk is read, so one big file (the usual dump: one
-/// history file far bigger than the rest) keeps two cores busy rather than one.
+/// a chunk can run on two threads while the next chunk is read, so one big file (the usual dump:
+/// one history file far bigger than the rest) keeps two cores busy rather than one.
 /// </summary>
 public static class FileHasher
 {
     // Half a core's L2: the chunk is still in cache when the second digest and the copy reach it.
     private const int ChunkSize = 1 << 19;
 
-    /// <summary>Hashes <paramref name="path"/>; <paramref name="onBytes"/> reports progress.</summary>
+    /// <summary>
+    /// Hashes <paramref name="path"/>; <paramref name="onBytes"/> reports progress.
+    /// <paramref name="spareCore"/>, asked before each chunk, says whether a core is free for the
+    /// second digest (null: always split); when every core already hashes a file of its own, the
+    /// hand-off between threads would only cost (the chunk moves between caches).
+    /// </summary>
     public static Task<FileHashes> HashAsync(
         string path,
         ChecksumAlgorithm algorithm,
         Action<long>? onBytes,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<bool>? spareCore = null)
     {
         using var primary = IncrementalHash.CreateHash(algorithm == ChecksumAlgorithm.Sha1 ? HashAlgorithmName.SHA1 : HashAlgorithmName.MD5);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -43,12 +49,20 @@ public static class FileHasher
                 // SHA-256 (the slower one) on another thread; this one does the other digest and
                 // reads the next chunk. Wait runs it inline when no thread took it, so a busy pool
                 // costs nothing but the hand-off.
-                second = Task.Factory.StartNew(() => sha256.AppendData(chunk, 0, length), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
+                if (spareCore is null || spareCore())
+                {
+                    second = Task.Factory.StartNew(() => sha256.AppendData(chunk, 0, length), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
+                }
+                else
+                {
+                    sha256.AppendData(chunk, 0, length);
+                }
+
                 primary.AppendData(chunk, 0, length);
                 total += length;
                 current ^= 1;
                 read = RandomAccess.Read(handle, buffers[current].AsSpan(0, ChunkSize), total);
-                second.Wait(CancellationToken.None);
+                second?.Wait(CancellationToken.None);
                 second = null;
                 onBytes?.Invoke(length);
             }

@@ -45,6 +45,28 @@ public sealed class FileHasherTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HashAsync_SplitOnSomeChunksOnly_SameDigests(bool startSplit)
+    {
+        var content = RandomNumberGenerator.GetBytes((7 * Chunk) + 99);
+        var path = Path.Combine(_dir, "file.bin");
+        await File.WriteAllBytesAsync(path, content);
+        var split = !startSplit;
+        var asked = 0;
+
+        var hashes = await FileHasher.HashAsync(path, ChecksumAlgorithm.Sha1, null, CancellationToken.None, () =>
+        {
+            asked++;
+            return split = !split;
+        });
+
+        Assert.Equal(8, asked);
+        Assert.Equal(Convert.ToHexStringLower(SHA1.HashData(content)), hashes.Sha1);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), hashes.Sha256);
+    }
+
     [Fact]
     public async Task HashAsync_Cancelled_Throws()
     {
