@@ -11,7 +11,7 @@ internal static class FixtureCommand
         var outOption = new Option<DirectoryInfo>("--out") { Description = "Directory to write the tree into (must not exist or be empty).", Required = true };
         var wikis = new Option<int>("--wikis") { Description = "Number of wikis (enwiki and wikidatawiki first, then big ones, then small ones).", DefaultValueFactory = _ => 20 };
         var runs = new Option<int>("--runs") { Description = "Dated runs per wiki (1st and 20th of each month, newest 2026-11-20).", DefaultValueFactory = _ => 3 };
-        var scale = new Option<long>("--scale") { Description = "Size in bytes of the biggest file (at least 1024).", DefaultValueFactory = _ => FixtureOptions.DefaultScale };
+        var scale = SizeOption.Bytes("--scale", "Size in bytes of the biggest file (at least 1 KiB).", FixtureOptions.DefaultScale);
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed and arguments make a byte-identical tree.", DefaultValueFactory = _ => 1 };
         var command = new Command("fixture", "Generate a realistic canonical dump tree (wikis, runs, sums, latest links, other datasets).")
         {

@@ -20,7 +20,7 @@ internal static class SyncCommand
         var dest = new Option<DirectoryInfo>("--dest") { Description = "One-off form: the directory to keep current." };
         var once = new Option<bool>("--once") { Description = "Run one pass and exit (default: keep running on the schedule)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what a pass would change (rsync -n --itemize-changes); change nothing." };
-        var bwlimit = new Option<string>("--bwlimit") { Description = "Bandwidth limit as rsync takes it (KiB/s, or with a suffix: 10m)." };
+        var bwlimit = SizeOption.KiB("--bwlimit", "Bandwidth limit for rsync in KiB/s (0 = unlimited), as the cluster file's source.bwlimit.");
         var stateDir = new Option<DirectoryInfo>("--state-dir") { Description = "One-off form: where the lock and sync.db live (default ~/.local/state/dumpdist/<dest>)." };
         var noVerify = new Option<bool>("--no-verify") { Description = "Skip verifying new and changed files after the pass." };
         var interval = new Option<TimeSpan>("--interval") { Description = "One-off form without --once: time between passes.", DefaultValueFactory = _ => TimeSpan.FromMinutes(10) };
@@ -33,11 +33,7 @@ internal static class SyncCommand
             var configFile = parseResult.GetValue(config);
             var sourceValue = parseResult.GetValue(source);
             var destValue = parseResult.GetValue(dest);
-            var bw = parseResult.GetValue(bwlimit);
-            if (bw is not null && !IsRate(bw))
-            {
-                return Usage($"--bwlimit '{bw}' is not a rate (KiB/s, or a number with k/m/g)");
-            }
+            var bw = parseResult.GetValue(bwlimit)?.ToString(CultureInfo.InvariantCulture);
 
             using var signals = new TerminationSignals(cancellationToken);
             cancellationToken = signals.Token;
@@ -127,9 +123,6 @@ internal static class SyncCommand
 
         return ExitCodes.ProblemFound;
     }
-
-    private static bool IsRate(string value) =>
-        System.Text.RegularExpressions.Regex.IsMatch(value, "^[0-9]+(\\.[0-9]+)?[bkmgBKMG]?$");
 
     private static int Usage(string message)
     {

@@ -25,10 +25,10 @@ internal static class WebCommand
         var root = new Option<DirectoryInfo?>("--root") { Description = "Tree root (its public/ is served at /, or the directory itself if it has none)." };
         var listen = new Option<string[]>("--listen") { Description = "Listen URL, e.g. http://0.0.0.0:8080 (repeatable).", AllowMultipleArgumentsPerToken = false };
         var connLimit = new Option<int>("--conn-limit") { Description = "Concurrent downloads per client IP + User-Agent (0 = unlimited).", DefaultValueFactory = _ => QosDefaults.ConnLimit };
-        var rate = new Option<long>("--rate") { Description = "Per-download rate in bytes/s after --rate-after bytes (0 = unlimited).", DefaultValueFactory = _ => QosDefaults.Rate };
-        var rateAfter = new Option<long>("--rate-after") { Description = "Bytes of each download sent before --rate applies.", DefaultValueFactory = _ => QosDefaults.RateAfter };
-        var ipRate = new Option<long>("--ip-rate") { Description = "Aggregate rate in bytes/s shared by all downloads of one client IP (0 = unlimited).", DefaultValueFactory = _ => 0 };
-        var globalRate = new Option<long>("--global-rate") { Description = "Aggregate egress rate of this server in bytes/s (0 = unlimited).", DefaultValueFactory = _ => 0 };
+        var rate = SizeOption.Bytes("--rate", "Per-download rate in bytes/s after --rate-after bytes (0 = unlimited).", QosDefaults.Rate);
+        var rateAfter = SizeOption.Bytes("--rate-after", "Bytes of each download sent before --rate applies.", QosDefaults.RateAfter);
+        var ipRate = SizeOption.Bytes("--ip-rate", "Aggregate rate in bytes/s shared by all downloads of one client IP (0 = unlimited).", 0);
+        var globalRate = SizeOption.Bytes("--global-rate", "Aggregate egress rate of this server in bytes/s (0 = unlimited).", 0);
         var admin = new Option<string?>("--admin-listen") { Description = "Admin listener for /metrics, /health, POST /drain (keep it private)." };
         var accessLog = new Option<string?>("--access-log") { Description = "Access log file in nginx combined format ('-' for stdout)." };
         var noSendfile = new Option<bool>("--no-sendfile") { Description = "Copy file bodies through Kestrel instead of sendfile(2)." };
@@ -130,9 +130,9 @@ internal static class WebCommand
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddDumpDistConsole(toStandardError: true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(5));
-        if (VerificationDigestLookup.TryOpen(stateDirectory, options.Root, TimeProvider.System) is { } digests)
+        if (stateDirectory is not null)
         {
-            builder.Services.AddSingleton<IDigestLookup>(digests);
+            builder.Services.AddSingleton(VerificationDigestLookup.ForTree(stateDirectory, options.Root, TimeProvider.System));
         }
 
         if (configPath is not null && hostName is not null)

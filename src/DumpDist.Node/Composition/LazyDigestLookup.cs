@@ -6,7 +6,7 @@ namespace DumpDist.Node.Composition;
 /// A digest lookup for a node whose first sync has not created sync.db yet: it opens the
 /// verification cache once the file exists (checked at most every few seconds), and knows nothing before.
 /// </summary>
-internal sealed class LazyDigestLookup(string stateDirectory, string treeRoot, TimeProvider time) : IDigestLookup
+internal sealed class LazyDigestLookup(string stateDirectory, string servedDirectory, TimeProvider time) : IDigestLookup
 {
     private VerificationDigestLookup? _inner;
     private long _checkedAt;
@@ -22,7 +22,7 @@ internal sealed class LazyDigestLookup(string stateDirectory, string treeRoot, T
             }
 
             Volatile.Write(ref _checkedAt, now);
-            _inner = VerificationDigestLookup.TryOpen(stateDirectory, treeRoot, time);
+            _inner = VerificationDigestLookup.TryOpen(stateDirectory, servedDirectory, time);
         }
 
         return _inner?.Find(relativePath, length, lastModified);

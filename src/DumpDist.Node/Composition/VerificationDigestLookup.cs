@@ -12,23 +12,35 @@ namespace DumpDist.Node.Composition;
 /// "failed" for one that did not match its published sum. Answers are kept in memory for a few
 /// seconds per file version so the per-request cost stays a dictionary lookup.
 /// </summary>
-internal sealed class VerificationDigestLookup(VerificationCache cache, string publicRoot, TimeProvider time) : IDigestLookup
+internal sealed class VerificationDigestLookup(VerificationCache cache, string servedDirectory, TimeProvider time) : IDigestLookup
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, Remembered> _remembered = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The lookup for a tree root, or null when no sync has verified anything there yet (the web
-    /// never creates the state database itself).
+    /// The web's lookup for tree root <paramref name="treeRoot"/>: it answers for the directory the
+    /// web serves (<see cref="ServedTree.PathOf"/>, decided once, now, as the web decides it), and
+    /// opens the verified-file cache as soon as a sync or `dumpdist verify` has created it, so a
+    /// server started before the first verification still refuses what that verification failed.
     /// </summary>
-    public static VerificationDigestLookup? TryOpen(string? stateDirectory, string treeRoot, TimeProvider time)
+    public static IDigestLookup ForTree(string stateDirectory, string treeRoot, TimeProvider time)
     {
-        if (stateDirectory is null || !File.Exists(Path.Combine(stateDirectory, SyncStateDatabase.FileName)))
+        var served = ServedTree.PathOf(treeRoot);
+        return TryOpen(stateDirectory, served, time) ?? (IDigestLookup)new LazyDigestLookup(stateDirectory, served, time);
+    }
+
+    /// <summary>
+    /// The lookup for the served directory, or null when no sync has verified anything there yet
+    /// (the web never creates the state database itself).
+    /// </summary>
+    internal static VerificationDigestLookup? TryOpen(string stateDirectory, string servedDirectory, TimeProvider time)
+    {
+        if (!File.Exists(Path.Combine(stateDirectory, SyncStateDatabase.FileName)))
         {
             return null;
         }
 
-        return new VerificationDigestLookup(VerificationCache.Open(stateDirectory), ServedTree.PathOf(treeRoot), time);
+        return new VerificationDigestLookup(VerificationCache.Open(stateDirectory), servedDirectory, time);
     }
 
     public DigestInfo? Find(string relativePath, long length, DateTimeOffset lastModified)
@@ -48,7 +60,7 @@ internal sealed class VerificationDigestLookup(VerificationCache cache, string p
     {
         // The cache is keyed by the real file's path, size and mtime: a link (latest/) or a file
         // replaced since it was verified finds nothing, and is served without a digest.
-        var file = new FileInfo(Path.Combine(publicRoot, relativePath));
+        var file = new FileInfo(Path.Combine(servedDirectory, relativePath));
         if (!file.Exists || file.LinkTarget is not null)
         {
             return null;

@@ -77,7 +77,7 @@ internal static class NodeHostBuilder
 
         if (config.Services.Web is not null)
         {
-            services.AddSingleton<IDigestLookup>(sp => VerificationDigestLookup.TryOpen(host.StateDir, host.Root, time) ?? (IDigestLookup)new LazyDigestLookup(host.StateDir, host.Root, time));
+            services.AddSingleton(sp => VerificationDigestLookup.ForTree(host.StateDir, host.Root, time));
             services.AddSingleton<IStatusPage>(sp => new StatusPage(new Lazy<NodeStateBuilder>(sp.GetRequiredService<NodeStateBuilder>), sp.GetRequiredService<PeerStateMonitor>(), time));
             services.AddDumpDistWeb(new WebHostOptions { HostName = options.HostName, ReusePort = true, AccessLogPath = options.AccessLogPath });
             services.AddSingleton<IServiceProbe>(sp => new WebServiceProbe(sp.GetRequiredService<WebHostedService>()));

@@ -13,6 +13,7 @@ public sealed class FileVerifier
     private readonly VerificationCache _cache;
     private readonly TimeProvider _time;
     private readonly int _parallelism;
+    private int _hashing;
 
     /// <summary>A verifier recording into <paramref name="cache"/>.</summary>
     public FileVerifier(VerificationCache cache, TimeProvider time, int? parallelism = null)
@@ -98,7 +99,16 @@ public sealed class FileVerifier
         {
             try
             {
-                hashes = await FileHasher.HashAsync(item.FullPath, algorithm, onBytes, cancellationToken);
+                // While fewer files than cores are left, each one's two digests share the idle cores.
+                Interlocked.Increment(ref _hashing);
+                try
+                {
+                    hashes = await FileHasher.HashAsync(item.FullPath, algorithm, onBytes, cancellationToken, () => Volatile.Read(ref _hashing) < _parallelism);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _hashing);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

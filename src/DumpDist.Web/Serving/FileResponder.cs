@@ -112,7 +112,7 @@ internal sealed class FileResponder(
 
         var outcome = RangeOutcome.Full;
         List<ByteRange>? ranges = null;
-        if (request.Headers.Range.Count > 0 && Preconditions.IfRangeAllows(request.Headers, resource))
+        if (request.Headers.Range.Count > 0 && Preconditions.IfRangeAllows(request.Headers, resource, time.GetUtcNow()))
         {
             outcome = RangeParser.Parse(request.Headers.Range.ToString(), resource.Length, settings.MaxRanges, out ranges);
         }

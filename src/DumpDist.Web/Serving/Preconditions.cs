@@ -35,8 +35,13 @@ internal static class Preconditions
         return PreconditionResult.Proceed;
     }
 
-    /// <summary>True when a Range header may be honoured: no If-Range, or it matches exactly.</summary>
-    public static bool IfRangeAllows(IHeaderDictionary headers, Resource resource)
+    /// <summary>
+    /// True when a Range header may be honoured: no If-Range, or a strong match: the same strong
+    /// entity tag, or exactly the Last-Modified date of a file modified at least a second before
+    /// <paramref name="now"/> (a younger date is weak, RFC 9110 8.8.2.2: the file may have changed
+    /// again within that second).
+    /// </summary>
+    public static bool IfRangeAllows(IHeaderDictionary headers, Resource resource, DateTimeOffset now)
     {
         var ifRange = headers.IfRange;
         if (ifRange.Count == 0)
@@ -51,7 +56,8 @@ internal static class Preconditions
             return string.Equals(value, resource.ETag, StringComparison.Ordinal);
         }
 
-        return HeaderUtilities.TryParseDate(value, out var date) && date == resource.LastModified;
+        return HeaderUtilities.TryParseDate(value, out var date) && date == resource.LastModified
+            && now.UtcTicks - resource.ModifiedTicks >= TimeSpan.TicksPerSecond;
     }
 
     private static bool TryDate(Microsoft.Extensions.Primitives.StringValues values, out DateTimeOffset date)

@@ -12,6 +12,7 @@ public sealed class ClusterConfigLoaderErrorTests
         { "unknown key far from any", 3, "  colour: blue", 3, 3, "unknown key 'colour' in 'source'; known keys: url, bwlimit" },
         { "size not a number", 3, "  bwlimit: fast", 3, 12, "source.bwlimit: expected a size such as 80000 (KiB) or 80MiB, got 'fast'" },
         { "negative size", 3, "  bwlimit: -1", 3, 12, "source.bwlimit: must not be negative, got -1" },
+        { "KiB size below one KiB (0 is unlimited)", 3, "  bwlimit: 100B", 3, 12, "source.bwlimit: must be 0 or at least 1 KiB, got '100B'" },
         { "bad duration", 3, "  timeout: soon", 3, 12, "source.timeout: expected a duration such as 600, 600s, 10m, 8h or 30d, got 'soon'" },
         { "fraction out of range", 3, "  max_loss_fraction: 1.5", 3, 22, "source.max_loss_fraction: must be between 0 and 1, got 1.5" },
         { "interval and cron", 3, "  schedule: { interval: 10m, cron: '* * * * *' }", 3, 36, "source.schedule: set either 'interval' or 'cron', not both" },

@@ -85,6 +85,12 @@ internal static partial class Scalars
             return $"expected a size such as {example}, got '{text}'";
         }
 
+        if (bytes > 0 && bytes < resultUnit)
+        {
+            // 0 means unlimited: a small limit must not round down to none.
+            return $"must be 0 or at least 1 KiB, got '{text}'";
+        }
+
         value = bytes / resultUnit;
         return null;
     };

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Text;
-using DumpDist.TestSupport;
 
-namespace DumpDist.Node.Tests.LoadBalancing.Support;
+namespace DumpDist.TestSupport;
 
 /// <summary>
 /// A real HAProxy in the foreground (<c>-db</c>) on a rendered configuration in a temp dir; killed
 /// and its directory removed on dispose. Its output is kept for failure messages.
 /// </summary>
-internal sealed class HaproxyProcess : IAsyncDisposable
+public sealed class HaproxyProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _directory;
