@@ -26,6 +26,7 @@ internal sealed class AssignmentMetrics
         _drainingSince = factory.CreateGauge("dumpdist_node_draining_since_timestamp_seconds", "Unix time this host started draining (0 while it is not draining; after a node restart, the time of the newest assignment change at the latest).");
         _last = store.Current;
         _since = StartOfDrain(_last, previous: null);
+        StartAtZero(_last.Services.Keys);
         store.Changed += Take;
         registry.AddBeforeCollectCallback(Publish);
     }
@@ -34,6 +35,7 @@ internal sealed class AssignmentMetrics
     {
         lock (_gate)
         {
+            StartAtZero(set.Services.Keys);
             foreach (var (service, host) in set.Services)
             {
                 if (_last.HostOf(service) is { } before && !string.Equals(before, host, StringComparison.Ordinal))
@@ -44,6 +46,15 @@ internal sealed class AssignmentMetrics
 
             _since = StartOfDrain(set, _last);
             _last = set;
+        }
+    }
+
+    // Each service's series exists from 0, so the first move is an increase Prometheus can see.
+    private void StartAtZero(IEnumerable<string> services)
+    {
+        foreach (var service in services)
+        {
+            _moves.WithLabels(service).IncTo(0);
         }
     }
 

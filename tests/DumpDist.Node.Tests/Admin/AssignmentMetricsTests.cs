@@ -13,6 +13,7 @@ public sealed class AssignmentMetricsTests
     public async Task Changed_FailoverAndDrain_CountsEachMovedServiceOnce()
     {
         var (registry, store) = Create(Set(0, web: "a", rsync: "b"));
+        Assert.Contains("dumpdist_node_service_moves_total{service=\"web\"} 0", await ExportAsync(registry), StringComparison.Ordinal);
 
         store.Take(Set(1, web: "b", rsync: "b"));
         store.Take(Set(2, web: "b", rsync: "b", draining: ["a"]));
