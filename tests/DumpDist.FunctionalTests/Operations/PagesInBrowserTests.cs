@@ -9,22 +9,13 @@ namespace DumpDist.FunctionalTests.Operations;
 /// (title, text) on a desktop and on a 390 px phone, where nothing may scroll sideways.
 /// </summary>
 [Collection(OperationsNodeCollection.Name)]
-public sealed class PagesInBrowserTests(OperationsNode node) : IAsyncLifetime
+public sealed class PagesInBrowserTests(OperationsNode node, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
 {
-    private HeadlessChromium _browser = null!;
     private BrowserPage _page = null!;
 
-    public async Task InitializeAsync()
-    {
-        _browser = await HeadlessChromium.StartAsync();
-        _page = await _browser.NewPageAsync();
-    }
+    public async Task InitializeAsync() => _page = await chromium.Browser.NewPageAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _page.DisposeAsync();
-        await _browser.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _page.DisposeAsync();
 
     [Theory]
     [InlineData(false)]

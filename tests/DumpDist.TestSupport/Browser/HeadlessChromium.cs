@@ -38,7 +38,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
             "--disable-default-apps", "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--no-pings",
             "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
-            "--host-resolver-rules=MAP * ~NOTFOUND", "about:blank",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.*", "about:blank",
         })
         {
             start.ArgumentList.Add(argument);
