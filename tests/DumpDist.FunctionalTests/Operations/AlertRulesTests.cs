@@ -2,7 +2,7 @@ using DumpDist.TestSupport;
 
 namespace DumpDist.FunctionalTests.Operations;
 
-/// <summary>docs/alerts.yaml passes promtool (Debian package prometheus): syntax, and what fires when (alerts.test.yaml).</summary>
+/// <summary>docs/alerts.yaml passes promtool (Debian package prometheus): syntax, and what fires when (alerts.test.yaml, alerts-days.test.yaml).</summary>
 public sealed class AlertRulesTests
 {
     [Fact]
@@ -18,7 +18,9 @@ public sealed class AlertRulesTests
     public async Task Promtool_TestRules_AlertsFireOnlyWhenTheyShould()
     {
         var result = await ExternalProgram.RunAsync(
-            "promtool", ["test", "rules", RepositoryPaths.File("tests", "DumpDist.FunctionalTests", "Operations", "alerts.test.yaml")], timeout: TimeSpan.FromMinutes(2));
+            "promtool",
+            ["test", "rules", RepositoryPaths.File("tests", "DumpDist.FunctionalTests", "Operations", "alerts.test.yaml"), RepositoryPaths.File("tests", "DumpDist.FunctionalTests", "Operations", "alerts-days.test.yaml")],
+            timeout: TimeSpan.FromMinutes(2));
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         Assert.Contains("SUCCESS", result.StandardOutput, StringComparison.Ordinal);
