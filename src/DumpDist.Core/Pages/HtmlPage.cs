@@ -27,7 +27,7 @@ public static class HtmlPage
         "table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:auto}" +
         "table.stack thead{display:none}table.stack tr{border-bottom:1px solid #8884;padding:.45rem 0}" +
         "table.stack td{border:0;padding:.05rem 0;text-align:left;white-space:normal}" +
-        "table.stack td.inline{display:inline-block;margin-right:1.25rem}" +
+        "table.stack td.inline{display:inline-block;margin-right:.9rem;font-size:.875rem}" +
         "table.stack td[data-label]::before{content:attr(data-label) \": \";color:#777}}";
 
     /// <summary>Appends the doctype, the head (charset, viewport, title, style) and the opening body tag.</summary>
