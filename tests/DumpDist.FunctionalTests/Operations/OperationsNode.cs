@@ -22,7 +22,8 @@ public sealed class OperationsNode : IAsyncLifetime
 
     public int WebPort { get; } = FreePort.Next();
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    // A sync pass with wait=true takes minutes on a loaded machine.
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromMinutes(3) };
 
     public Uri Web(string path) => new($"http://{Address}:{WebPort}/{path}");
 
