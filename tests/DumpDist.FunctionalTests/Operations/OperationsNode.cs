@@ -89,7 +89,7 @@ public sealed class OperationsNode : IAsyncLifetime
               rate_after: 0
             """);
         _node = NodeProcess.Start(config, "a", "--nfs-server", "ganesha");
-        var up = await Eventually.TrueAsync(async () => _node.HasExited || await AnswersAsync(), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
+        var up = await Eventually.TrueAsync(async () => _node.HasExited || await AnswersAsync(), TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(200));
         if (!up || _node.HasExited)
         {
             throw new InvalidOperationException("node did not come up:\n" + _node.Output);
