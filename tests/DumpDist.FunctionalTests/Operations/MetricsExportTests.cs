@@ -9,19 +9,19 @@ namespace DumpDist.FunctionalTests.Operations;
 /// suffixes stripped) is declared on the node's /metrics.
 /// </summary>
 [Collection(OperationsNodeCollection.Name)]
-public sealed partial class MetricsExportTests(OperationsNode node)
+public sealed class MetricsExportTests(OperationsNode node)
 {
     [Theory]
     [InlineData("docs/alerts.yaml")]
     [InlineData("docs/grafana-dashboard.json")]
     public async Task Metrics_NamesUsedInDocument_AreExportedByARunningNode(string document)
     {
-        var used = NamesIn(await File.ReadAllTextAsync(RepositoryPaths.File(document.Split('/'))));
+        var used = MetricNames.UsedIn(await File.ReadAllTextAsync(RepositoryPaths.File(document.Split('/'))));
         Assert.True(used.Count >= 10, $"{document} names only {used.Count} dumpdist metrics");
 
         using var response = await node.CallAsync(HttpMethod.Get, "metrics");
         response.EnsureSuccessStatusCode();
-        var exported = Exported(await response.Content.ReadAsStringAsync());
+        var exported = MetricNames.DeclaredIn(await response.Content.ReadAsStringAsync()).Keys.ToHashSet(StringComparer.Ordinal);
 
         var missing = used.Where(name => !exported.Contains(name)).Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, $"{document} uses metrics the node does not export: {string.Join(", ", missing)}\nexported: {string.Join(", ", exported.Order(StringComparer.Ordinal))}");
@@ -34,9 +34,8 @@ public sealed partial class MetricsExportTests(OperationsNode node)
         var text = await response.Content.ReadAsStringAsync();
 
         var problems = new List<string>();
-        foreach (Match type in TypeLine().Matches(text))
+        foreach (var (name, kind) in MetricNames.DeclaredIn(text))
         {
-            var (name, kind) = (type.Groups[1].Value, type.Groups[2].Value);
             // The runtime's own (process_*, dotnet_*, prometheus_net_*) keep their names.
             if (!name.StartsWith("dumpdist_", StringComparison.Ordinal))
             {
@@ -62,35 +61,4 @@ public sealed partial class MetricsExportTests(OperationsNode node)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Contains("# TYPE dumpdist_node_service_moves_total counter", text, StringComparison.Ordinal);
     }
-
-    internal static SortedSet<string> NamesIn(string text)
-    {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (Match match in MetricName().Matches(text))
-        {
-            names.Add(HistogramSuffix().Replace(match.Value, string.Empty));
-        }
-
-        return names;
-    }
-
-    private static HashSet<string> Exported(string metrics)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match match in TypeLine().Matches(metrics))
-        {
-            names.Add(match.Groups[1].Value);
-        }
-
-        return names;
-    }
-
-    [GeneratedRegex("dumpdist_[a-z0-9_]+")]
-    private static partial Regex MetricName();
-
-    [GeneratedRegex("_(bucket|sum|count)$")]
-    private static partial Regex HistogramSuffix();
-
-    [GeneratedRegex(@"^# TYPE (\S+) (\S+)$", RegexOptions.Multiline)]
-    private static partial Regex TypeLine();
 }
