@@ -139,7 +139,7 @@ public sealed class OperationsTests : IDisposable
         Assert.Contains("dumpdist_web_requests_total{status=\"200\"} 1", metrics.Text, StringComparison.Ordinal);
         Assert.Contains("dumpdist_web_requests_total{status=\"403\"} 1", metrics.Text, StringComparison.Ordinal);
         Assert.Contains("dumpdist_web_blocked_total 1", metrics.Text, StringComparison.Ordinal);
-        Assert.Contains("dumpdist_web_bytes_sent_total 5", metrics.Text, StringComparison.Ordinal);
+        Assert.Contains("dumpdist_web_sent_bytes_total 5", metrics.Text, StringComparison.Ordinal);
         Assert.Equal(404, publicMetrics.Status);
     }
 

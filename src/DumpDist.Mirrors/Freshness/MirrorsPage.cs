@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using DumpDist.Core.Configuration;
+using DumpDist.Core.Pages;
 
 namespace DumpDist.Mirrors.Freshness;
 
@@ -66,23 +67,26 @@ internal static class MirrorsPage
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    /// <summary>The HTML page.</summary>
+    /// <summary>The HTML page: a status badge per mirror (fresh in green; stale, unreachable and wrong content in red).</summary>
     public static string Html(IReadOnlyList<MirrorConfig> mirrors, IReadOnlyDictionary<string, MirrorFreshness> state, DateTimeOffset generated)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Mirrors</title></head><body>\n<h1>Mirrors</h1>\n");
+        HtmlPage.AppendHead(html, "Mirrors").Append("\n<h1>Mirrors</h1>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p>Checked against this site's trace; generated {generated.UtcDateTime:yyyy-MM-dd HH:mm} UTC. Only fresh mirrors are offered for downloads. <a href=\"{JsonFileName}\">JSON</a></p>\n");
-        html.Append("<table>\n<tr><th>Name</th><th>Institution</th><th>URL</th><th>Protocols</th><th>Status</th><th>Last seen fresh</th></tr>\n");
+        html.Append("<table class=\"stack\">\n<thead><tr><th>Name</th><th>Institution</th><th>URL</th><th>Protocols</th><th>Status</th><th>Last seen fresh</th></tr></thead><tbody>\n");
         foreach (var mirror in mirrors.Where(m => m.Active))
         {
             var freshness = state.GetValueOrDefault(mirror.Name);
             var url = WebUtility.HtmlEncode(mirror.Url.ToString());
-            var status = freshness is null ? "unchecked" : $"{Name(freshness.Last.Status)}: {freshness.Last.Detail}";
+            var word = freshness is null ? "unchecked" : Name(freshness.Last.Status);
+            var css = freshness is null ? "standby" : freshness.Last.Status == MirrorCheckStatus.Fresh ? "ok" : "bad";
+            var detail = freshness is null ? string.Empty : ": " + WebUtility.HtmlEncode(freshness.Last.Detail);
             var fresh = freshness?.LastSeenFresh is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "never";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(mirror.Name)}</td><td>{WebUtility.HtmlEncode(mirror.Institution ?? string.Empty)}</td><td><a href=\"{url}\">{url}</a></td><td>{mirror.Url.Scheme}</td><td>{WebUtility.HtmlEncode(status)}</td><td>{fresh}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"mirror {word}\"><td><b>{WebUtility.HtmlEncode(mirror.Name)}</b></td><td data-label=\"Institution\">{WebUtility.HtmlEncode(mirror.Institution ?? string.Empty)}</td><td data-label=\"URL\"><a href=\"{url}\">{url}</a></td><td data-label=\"Protocols\">{mirror.Url.Scheme}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"status\" data-label=\"Status\"><span class=\"badge {css}\">{word}</span>{detail}</td><td class=\"time\" data-label=\"Last seen fresh\">{fresh}</td></tr>\n");
         }
 
-        html.Append("</table>\n</body></html>\n");
+        html.Append("</tbody></table>\n</body></html>\n");
         return html.ToString();
     }
 

@@ -21,7 +21,7 @@ internal sealed class MirrorMetrics
     private readonly Gauge _lag;
     private readonly Gauge _lastFresh;
     private readonly Gauge _running;
-    private readonly Gauge _restarts;
+    private readonly Counter _restarts;
 
     public MirrorMetrics(CollectorRegistry registry)
     {
@@ -36,7 +36,7 @@ internal sealed class MirrorMetrics
         _lag = factory.CreateGauge("dumpdist_mirror_lag_seconds", "How far the mirror's trace is behind ours (0 when fresh; absent when it could not be read).", "mirror");
         _lastFresh = factory.CreateGauge("dumpdist_mirror_last_seen_fresh_timestamp_seconds", "Unix time a check last found the mirror fresh.", "mirror");
         _running = factory.CreateGauge("dumpdist_rsyncd_running", "1 while the supervised rsync daemon runs and accepts connections.");
-        _restarts = factory.CreateGauge("dumpdist_rsyncd_restarts", "Times the rsync daemon was restarted after it died.");
+        _restarts = factory.CreateCounter("dumpdist_rsyncd_restarts_total", "Times the rsync daemon was restarted after it died.");
     }
 
     /// <summary>Every mirror seen so far, by name.</summary>
@@ -112,6 +112,6 @@ internal sealed class MirrorMetrics
     public void SetDaemon(RsyncdStatus status)
     {
         _running.Set(status.Healthy ? 1 : 0);
-        _restarts.Set(status.Restarts);
+        _restarts.IncTo(status.Restarts);
     }
 }

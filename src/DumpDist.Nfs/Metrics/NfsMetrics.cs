@@ -12,7 +12,7 @@ public sealed class NfsMetrics
     private readonly Gauge _exportsApplied;
     private readonly Gauge _exportsAppliedTime;
     private readonly Gauge _ganeshaRunning;
-    private readonly Gauge _ganeshaRestarts;
+    private readonly Counter _ganeshaRestarts;
     private readonly Gauge _probeUp;
     private readonly Gauge _probeLatency;
     private readonly Gauge _active;
@@ -27,7 +27,7 @@ public sealed class NfsMetrics
         _exportsApplied = factory.CreateGauge("dumpdist_nfs_exports_applied", "1 when the last exports apply succeeded, 0 when it failed.", "format");
         _exportsAppliedTime = factory.CreateGauge("dumpdist_nfs_exports_applied_timestamp_seconds", "Unix time of the last successful exports apply.", "format");
         _ganeshaRunning = factory.CreateGauge("dumpdist_nfs_ganesha_running", "1 while the supervised ganesha.nfsd is running.");
-        _ganeshaRestarts = factory.CreateGauge("dumpdist_nfs_ganesha_restarts", "Times the supervisor restarted ganesha.nfsd after it died.");
+        _ganeshaRestarts = factory.CreateCounter("dumpdist_nfs_ganesha_restarts_total", "Times the supervisor restarted ganesha.nfsd after it died.");
         _probeUp = factory.CreateGauge("dumpdist_nfs_probe_up", "1 when the server answered the NFSv4 NULL probe (and, on clients, the canary stat).", "server");
         _probeLatency = factory.CreateGauge("dumpdist_nfs_probe_latency_seconds", "Round trip of the last successful NFSv4 NULL probe.", "server");
         _active = factory.CreateGauge("dumpdist_nfs_client_active", "1 for the server this client's links point at.", "service", "server");
@@ -48,7 +48,7 @@ public sealed class NfsMetrics
     public void SetGanesha(bool running, int restarts)
     {
         _ganeshaRunning.Set(running ? 1 : 0);
-        _ganeshaRestarts.Set(restarts);
+        _ganeshaRestarts.IncTo(restarts);
     }
 
     /// <summary>Records a probe (or health) result for a server.</summary>

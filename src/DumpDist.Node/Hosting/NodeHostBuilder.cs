@@ -130,7 +130,7 @@ internal static class NodeHostBuilder
         services.AddSingleton(sp => new FailoverCoordinator(source, options.HostName, sp.GetRequiredService<IAssignmentStore>(), sp.GetRequiredService<NodeStateBuilder>(), peers, time));
         services.AddSingleton(sp =>
         {
-            var metrics = new NodeMetrics(registry, sp.GetRequiredService<NodeHealth>, sp.GetRequiredService<IAssignmentStore>());
+            var metrics = new NodeMetrics(registry, sp.GetRequiredService<NodeHealth>, sp.GetRequiredService<IAssignmentStore>(), new AssignmentMetrics(registry, sp.GetRequiredService<IAssignmentStore>(), options.HostName, time));
             if (sp.GetService<WebHostedService>() is { } web)
             {
                 metrics.Include(web.Parts.Metrics.Registry);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using DumpDist.Core.Cluster;
+using DumpDist.Core.Pages;
 using DumpDist.Node.Health;
 using DumpDist.Web.Hosting;
 
@@ -67,28 +68,27 @@ internal sealed class StatusPage(Lazy<NodeStateBuilder> self, PeerStateMonitor p
     {
         var now = time.GetUtcNow();
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>dumpdist status</title><style>body{font-family:system-ui,sans-serif;margin:1rem;max-width:60rem}table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd}.ok{color:#070}.bad{color:#b00}.standby{color:#666}</style></head><body>")
+        HtmlPage.AppendHead(html, "dumpdist status")
             .Append("<h1>dumpdist status</h1>")
             .Append("<p>Reported by <b>").Append(E(mine.Host)).Append("</b> at ").Append(E(now.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)))
             .Append(", assignments epoch ").Append(mine.Assignments.Epoch).Append(".</p>");
-        html.Append("<h2>Services</h2><table><tr><th>Service</th><th>Active host</th></tr>");
+        html.Append("<h2>Services</h2><table class=\"stack\"><thead><tr><th>Service</th><th>Active host</th></tr></thead><tbody>");
         foreach (var (service, host) in mine.Assignments.Services.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            html.Append("<tr><td>").Append(E(service)).Append("</td><td class=\"active\">").Append(E(host)).Append("</td></tr>");
+            html.Append("<tr><td><b>").Append(E(service)).Append("</b></td><td class=\"active\" data-label=\"Active host\">").Append(E(host)).Append("</td></tr>");
         }
 
-        html.Append("</table><h2>Hosts</h2><table><tr><th>Host</th><th>State</th><th>Services</th><th>Last good sync</th></tr>");
+        html.Append("</tbody></table><h2>Hosts</h2><table class=\"stack\"><thead><tr><th>Host</th><th>State</th><th>Services</th><th>Last good sync</th></tr></thead><tbody>");
         foreach (var (host, state, _) in hosts)
         {
-            html.Append("<tr><td>").Append(E(host)).Append("</td>");
+            html.Append("<tr><td><b>").Append(E(host)).Append("</b></td>");
             if (state is null)
             {
-                html.Append("<td class=\"bad\">unreachable</td><td></td><td></td></tr>");
+                html.Append("<td data-label=\"State\"><span class=\"badge bad\">unreachable</span></td><td></td><td></td></tr>");
                 continue;
             }
 
-            html.Append("<td class=\"").Append(state.Draining ? "bad\">draining" : "ok\">up").Append("</td><td>");
+            html.Append("<td data-label=\"State\"><span class=\"badge ").Append(state.Draining ? "bad\">draining" : "ok\">up").Append("</span></td><td data-label=\"Services\">");
             foreach (var service in state.Services)
             {
                 var css = service.Healthy ? "ok" : service.Working ? "standby" : "bad";
@@ -96,7 +96,7 @@ internal sealed class StatusPage(Lazy<NodeStateBuilder> self, PeerStateMonitor p
                 html.Append("<span class=\"").Append(css).Append("\">").Append(E(service.Name)).Append(": ").Append(word).Append("</span><br>");
             }
 
-            html.Append("</td><td>");
+            html.Append("</td><td data-label=\"Last good sync\">");
             foreach (var dataset in state.Datasets)
             {
                 html.Append(E(dataset.Name)).Append(": ").Append(dataset.LastGoodCompleted is { } done ? E(AgeText.Of(now - done)) + " ago" : "never").Append("<br>");
@@ -105,10 +105,9 @@ internal sealed class StatusPage(Lazy<NodeStateBuilder> self, PeerStateMonitor p
             html.Append("</td></tr>");
         }
 
-        html.Append("</table></body></html>\n");
+        html.Append("</tbody></table></body></html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
     }
-
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

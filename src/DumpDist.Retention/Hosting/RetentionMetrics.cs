@@ -35,15 +35,15 @@ public sealed class RetentionMetrics
         string[] group = ["group"];
         _passes = factory.CreateCounter("dumpdist_retention_passes_total", "Cleanup passes by outcome (ok, problems, refused, error).", ["outcome"]);
         _removed = factory.CreateCounter("dumpdist_retention_removed_total", "Entries removed by kind (run, dated, file, leftover).", ["kind"]);
-        _bytesFreed = factory.CreateCounter("dumpdist_retention_bytes_freed_total", "Bytes freed on disk by cleanup passes.");
+        _bytesFreed = factory.CreateCounter("dumpdist_retention_freed_bytes_total", "Bytes freed on disk by cleanup passes.");
         _lastPass = factory.CreateGauge("dumpdist_retention_last_pass_timestamp_seconds", "Unix time the last cleanup pass completed.");
         _lastSuccess = factory.CreateGauge("dumpdist_retention_last_success_timestamp_seconds", "Unix time the last cleanup pass without problems or refusals completed.");
-        _lastBytesFreed = factory.CreateGauge("dumpdist_retention_last_pass_bytes_freed", "Bytes the last cleanup pass freed.");
+        _lastBytesFreed = factory.CreateGauge("dumpdist_retention_last_pass_freed_bytes", "Bytes the last cleanup pass freed.");
         _held = factory.CreateGauge("dumpdist_retention_held", "Entries past their count or age kept by a guard (newest good run, latest/, in progress) at the last pass.");
         _problems = factory.CreateGauge("dumpdist_retention_problems", "Problems, refusals and failed removals of the last pass.");
         _used = factory.CreateGauge("dumpdist_capacity_used_bytes", "Bytes on disk per group (wikis/<class>, other/<dataset>, trash, public, outside public).", group);
         _steady = factory.CreateGauge("dumpdist_capacity_steady_state_bytes", "Bytes per group once retention holds a full count (+Inf: unbounded).", group);
-        _growth = factory.CreateGauge("dumpdist_capacity_growth_bytes_per_day", "Modelled growth of the tree over the next year, per day.");
+        _growth = factory.CreateGauge("dumpdist_capacity_growth_bytes_per_second", "Modelled growth of the tree over the next year (bytes per second; x 86400 for a day).");
         _volumeSize = factory.CreateGauge("dumpdist_capacity_volume_size_bytes", "Size of the file system holding the tree.");
         _volumeAvailable = factory.CreateGauge("dumpdist_capacity_volume_available_bytes", "Bytes still available to dumpdist on that file system.");
         _volumeFull = factory.CreateGauge("dumpdist_capacity_volume_full_timestamp_seconds", "Unix time the volume fills at the modelled growth (+Inf: not within 10 years).");
@@ -93,7 +93,7 @@ public sealed class RetentionMetrics
             }
         }
 
-        _growth.Set(report.GrowthBytesPerDay);
+        _growth.Set(report.GrowthBytesPerDay / 86400.0);
         if (report.Volume is { } volume)
         {
             _volumeSize.Set(volume.SizeBytes);

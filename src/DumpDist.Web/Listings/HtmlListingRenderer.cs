@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using DumpDist.Core.Pages;
 
 namespace DumpDist.Web.Listings;
 
@@ -10,12 +11,10 @@ internal static class HtmlListingRenderer
     public static byte[] Render(string requestPath, IReadOnlyList<ListingEntry> entries)
     {
         var title = WebUtility.HtmlEncode(requestPath);
-        var sb = new StringBuilder(256 + (entries.Count * 200));
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Index of ").Append(title)
-          .Append("</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
-          .Append("td,th{padding:.15em 1em;text-align:left}td.s{text-align:right;font-variant-numeric:tabular-nums}")
-          .Append("tr:nth-child(even){background:#f4f4f4}</style></head>\n<body><h1>Index of ").Append(title).Append("</h1>\n<table>\n")
-          .Append("<tr><th>Name</th><th>Last modified (UTC)</th><th>Size</th></tr>\n");
+        var sb = new StringBuilder(2048 + (entries.Count * 220));
+        HtmlPage.AppendHead(sb, "Index of " + requestPath)
+          .Append("<h1>Index of ").Append(title).Append("</h1>\n<table class=\"stack\">\n")
+          .Append("<thead><tr><th>Name</th><th>Last modified (UTC)</th><th class=\"num\">Size</th></tr></thead><tbody>\n");
         if (requestPath != "/")
         {
             sb.Append("<tr><td><a href=\"../\">../</a></td><td></td><td></td></tr>\n");
@@ -25,8 +24,8 @@ internal static class HtmlListingRenderer
         {
             var name = WebUtility.HtmlEncode(entry.Name) + (entry.IsDirectory ? "/" : string.Empty);
             var href = Uri.EscapeDataString(entry.Name) + (entry.IsDirectory ? "/" : string.Empty);
-            sb.Append("<tr><td><a href=\"").Append(href).Append("\">").Append(name).Append("</a></td><td>")
-              .Append(entry.Modified.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append("</td><td class=\"s\"");
+            sb.Append("<tr><td><a href=\"").Append(href).Append("\">").Append(name).Append("</a></td><td class=\"time inline\" data-label=\"Modified\">")
+              .Append(entry.Modified.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append("</td><td class=\"num inline\" data-label=\"Size\"");
             if (entry.IsDirectory)
             {
                 sb.Append(">-</td></tr>\n");
@@ -38,7 +37,7 @@ internal static class HtmlListingRenderer
             }
         }
 
-        sb.Append("</table>\n</body></html>\n");
+        sb.Append("</tbody></table>\n</body></html>\n");
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 

@@ -10,7 +10,7 @@ internal sealed class WebMetrics
         Registry = Prometheus.Metrics.NewCustomRegistry();
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         Requests = factory.CreateCounter("dumpdist_web_requests_total", "HTTP requests answered, by status code.", "status");
-        BytesSent = factory.CreateCounter("dumpdist_web_bytes_sent_total", "Response body bytes sent.");
+        BytesSent = factory.CreateCounter("dumpdist_web_sent_bytes_total", "Response body bytes sent.");
         ActiveDownloads = factory.CreateGauge("dumpdist_web_active_downloads", "File downloads in progress.");
         Limited = factory.CreateCounter("dumpdist_web_limited_total", "Requests refused by the per-client connection cap (429).");
         Blocked = factory.CreateCounter("dumpdist_web_blocked_total", "Requests refused by the User-Agent or CIDR block lists (403).");

@@ -125,7 +125,7 @@ public sealed class NodeClusterTests : IAsyncLifetime
         var page = await c.Http.GetStringAsync(c.Web("b", "status"));
         var pageJson = await c.Http.GetStringAsync(c.Web("b", "status.json"));
         Assert.Contains("<title>dumpdist status</title>", page, StringComparison.Ordinal);
-        Assert.Contains("<td>web</td><td class=\"active\">a</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td><b>web</b></td><td class=\"active\" data-label=\"Active host\">a</td>", page, StringComparison.Ordinal);
         using var statusJson = JsonDocument.Parse(pageJson);
         Assert.Equal("b", statusJson.RootElement.GetProperty("reported_by").GetString());
         Assert.Equal(2, statusJson.RootElement.GetProperty("hosts").GetArrayLength());

@@ -63,7 +63,7 @@ public sealed class DailyRetentionServiceTests : IDisposable
         Assert.Contains("dumpdist_retention_removed_total{kind=\"run\"} 2", metrics, StringComparison.Ordinal);
         Assert.Contains("dumpdist_retention_passes_total{outcome=\"ok\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("dumpdist_retention_last_pass_timestamp_seconds 1796011200", metrics, StringComparison.Ordinal);
-        Assert.Matches("dumpdist_retention_bytes_freed_total [1-9][0-9]+", metrics);
+        Assert.Matches("dumpdist_retention_freed_bytes_total [1-9][0-9]+", metrics);
         Assert.Contains("dumpdist_capacity_volume_full_timestamp_seconds", metrics, StringComparison.Ordinal);
 
         // An edit of the cluster file applies at the next pass, a day later.
