@@ -43,11 +43,11 @@ public sealed class QosTests : IDisposable
     [Fact]
     public async Task Get_FourthConcurrentDownload_429WithRetryAfter()
     {
-        _tree.AddFile("big.bin", (int)(4 * MiB), seed: 1);
+        _tree.AddFile("big.bin", (int)(8 * MiB), seed: 1);
         await using var server = await RunningServer.StartAsync(_tree, new QosSettings { ConnLimit = 3, Rate = 1 * MiB, RateAfter = 0 });
-        // Three slow downloads (4 s each at 1 MiB/s) that curl cuts off after 3 s on purpose.
+        // Three slow downloads (8 s each at 1 MiB/s) that curl cuts off after 5 s on purpose.
         var slow = Enumerable.Range(0, 3).Select(_ => ExternalProgram.RunAsync("curl",
-            ["-sS", "-o", "/dev/null", "-w", "%{http_code}", "-A", "same-agent", "--max-time", "3", server.Url("big.bin")])).ToList();
+            ["-sS", "-o", "/dev/null", "-w", "%{http_code}", "-A", "same-agent", "--max-time", "5", server.Url("big.bin")])).ToList();
         Assert.True(await Eventually.TrueAsync(() => server.Server.Metrics.ActiveDownloads.Value == 3, TimeSpan.FromSeconds(20)), "three downloads running");
 
         var fourth = await Curl.GetAsync(server.Url("big.bin"), "-A", "same-agent");

@@ -216,9 +216,6 @@ internal sealed class WebServer : IAsyncDisposable
     /// <summary>Open connections on the public listeners (from Kestrel's metrics), or null if Kestrel publishes none.</summary>
     public long? OpenConnections => _connections?.Current;
 
-    /// <summary>Full collections run to give back the memory of closed connections.</summary>
-    public int MemoryTrims => _trimmer?.Collections ?? 0;
-
     public async ValueTask DisposeAsync()
     {
         _trimmer?.Dispose();

@@ -8,6 +8,8 @@ namespace DumpDist.Web.Memory;
 /// minute later). Every <see cref="Interval"/> this checks whether the open connections have
 /// fallen by at least <see cref="MinDrop"/> and a quarter of the peak since the last check that
 /// acted, and if so runs one aggressive full collection, which also returns freed regions to the OS.
+/// The pause is that of one blocking full collection (tens of milliseconds for a heap of a few
+/// hundred MB), at most once per interval and only after a mass close.
 /// </summary>
 internal sealed class IdleMemoryTrimmer : IDisposable
 {
@@ -27,7 +29,7 @@ internal sealed class IdleMemoryTrimmer : IDisposable
         _timer = time.CreateTimer(static state => ((IdleMemoryTrimmer)state!).Check(), this, Interval, Interval);
     }
 
-    /// <summary>Full collections this trimmer has run (for tests and the log).</summary>
+    /// <summary>Full collections this trimmer has run.</summary>
     public int Collections { get; private set; }
 
     public void Dispose() => _timer.Dispose();
