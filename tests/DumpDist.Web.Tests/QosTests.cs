@@ -43,10 +43,12 @@ public sealed class QosTests : IDisposable
     [Fact]
     public async Task Get_FourthConcurrentDownload_429WithRetryAfter()
     {
-        _tree.AddFile("big.bin", (int)(4 * MiB), seed: 1);
+        _tree.AddFile("big.bin", (int)(8 * MiB), seed: 1);
         await using var server = await RunningServer.StartAsync(_tree, new QosSettings { ConnLimit = 3, Rate = 1 * MiB, RateAfter = 0 });
-        var slow = Enumerable.Range(0, 3).Select(_ => Curl.GetAsync(server.Url("big.bin"), "-A", "same-agent", "--max-time", "1")).ToList();
-        await Task.Delay(400);
+        // Three slow downloads (8 s each at 1 MiB/s) that curl cuts off after 5 s on purpose.
+        var slow = Enumerable.Range(0, 3).Select(_ => ExternalProgram.RunAsync("curl",
+            ["-sS", "-o", "/dev/null", "-w", "%{http_code}", "-A", "same-agent", "--max-time", "5", server.Url("big.bin")])).ToList();
+        Assert.True(await Eventually.TrueAsync(() => server.Server.Metrics.ActiveDownloads.Value == 3, TimeSpan.FromSeconds(20)), "three downloads running");
 
         var fourth = await Curl.GetAsync(server.Url("big.bin"), "-A", "same-agent");
         var otherAgent = await Curl.GetAsync(server.Url("big.bin"), "-A", "other-agent", "-r", "0-99");
@@ -54,35 +56,30 @@ public sealed class QosTests : IDisposable
         Assert.Equal(429, fourth.Status);
         Assert.Equal("5", fourth.Header("Retry-After"));
         Assert.Equal(206, otherAgent.Status);
-        foreach (var task in slow)
+        foreach (var result in await Task.WhenAll(slow))
         {
-            try
-            {
-                await task;
-            }
-            catch (Xunit.Sdk.XunitException)
-            {
-                // curl --max-time cut them off on purpose.
-            }
+            // 28: curl's "operation timed out", after the 200 had started: they were running, not refused.
+            Assert.True(result.ExitCode == 28 && result.StandardOutput == "200", $"slow download: exit {result.ExitCode}, status {result.StandardOutput}, {result.StandardError}");
         }
     }
 
     [Fact]
-    public async Task Get_PerDownloadRateAfterFreeBytes_HoldsWithinTenPercent()
+    public async Task Get_PerDownloadRateAfterFreeBytes_NeverFasterThanTheCap()
     {
         _tree.AddFile("rated.bin", (int)(7 * MiB), seed: 2);
         _tree.AddFile("warm.bin", 64 * 1024, seed: 5);
         await using var server = await RunningServer.StartAsync(_tree, new QosSettings { ConnLimit = 0, Rate = 2 * MiB, RateAfter = 1 * MiB });
         await TimedDownloadAsync(server.Url("warm.bin"), "ua");
 
-        var seconds = await FastestOfTwoIfSlowAsync(() => TimedDownloadAsync(server.Url("rated.bin"), "ua"), 3.3);
+        var seconds = await TimedDownloadAsync(server.Url("rated.bin"), "ua");
 
-        // 1 MiB free, then 6 MiB at 2 MiB/s: 3 s.
-        Assert.InRange(seconds, 2.7, 3.3);
+        // 1 MiB free, then 6 MiB at 2 MiB/s: 3 s. The cap is the lower bound; above, only a wide
+        // bound (a loaded machine can only make it slower; the exact pacing is in TransferPacerTests).
+        Assert.InRange(seconds, 2.7, 9);
     }
 
     [Fact]
-    public async Task Get_TwoDownloadsOneIp_SharePerIpCapWithinTenPercent()
+    public async Task Get_TwoDownloadsOneIp_SharePerIpCap()
     {
         _tree.AddFile("a.bin", (int)(3 * MiB), seed: 3);
         _tree.AddFile("b.bin", (int)(3 * MiB), seed: 4);
@@ -93,18 +90,14 @@ public sealed class QosTests : IDisposable
         await Task.WhenAll(TimedDownloadAsync(server.Url("warm.bin"), "agent-a"), TimedDownloadAsync(server.Url("warm.bin"), "agent-b"));
         await Task.Delay(600);
 
-        Task<double> a = null!, b = null!;
-        var total = await FastestOfTwoIfSlowAsync(async () =>
-        {
-            var watch = Stopwatch.StartNew();
-            a = TimedDownloadAsync(server.Url("a.bin"), "agent-a");
-            b = TimedDownloadAsync(server.Url("b.bin"), "agent-b");
-            await Task.WhenAll(a, b);
-            return watch.Elapsed.TotalSeconds;
-        }, 3.4);
+        var watch = Stopwatch.StartNew();
+        var a = TimedDownloadAsync(server.Url("a.bin"), "agent-a");
+        var b = TimedDownloadAsync(server.Url("b.bin"), "agent-b");
+        await Task.WhenAll(a, b);
+        var total = watch.Elapsed.TotalSeconds;
 
         // 6 MiB through one 2 MiB/s bucket: 3 s for the pair, and each alone would have taken 1.5 s.
-        Assert.True(total is > 2.7 and < 3.4, $"pair took {total:F2}s (a {await a:F2}s, b {await b:F2}s)");
+        Assert.True(total is > 2.7 and < 9, $"pair took {total:F2}s (a {await a:F2}s, b {await b:F2}s)");
         Assert.True(await a > 2.2 && await b > 2.2, $"a {await a:F2}s b {await b:F2}s: the bucket is shared fairly");
     }
 
@@ -119,7 +112,8 @@ public sealed class QosTests : IDisposable
 
         var seconds = await TimedCurlAsync(server.Url("fast.bin"), "mirror");
 
-        Assert.True(seconds < 1.5, $"allow-listed download took {seconds:F2}s at a 1 MiB/s limit");
+        // Paced, it would take 3 s; on a loaded machine an exempt copy still takes far less.
+        Assert.True(seconds < 2.5, $"allow-listed download took {seconds:F2}s at a 1 MiB/s limit");
     }
 
     [Fact]
@@ -131,11 +125,11 @@ public sealed class QosTests : IDisposable
         // Warm-up right before (no pause, so the shared bucket has no idle credit to hand out).
         await TimedDownloadAsync(server.Url("warm.bin"), "any");
 
-        var seconds = await FastestOfTwoIfSlowAsync(() => TimedDownloadAsync(server.Url("g.bin"), "any"), 2.2);
+        var seconds = await TimedDownloadAsync(server.Url("g.bin"), "any");
 
-        // 4 MiB at 2 MiB/s: 2 s. The cap is the lower bound (within 10%); above, 20% leaves room for a
-        // loaded 2-core CI machine (2.21 s seen on both attempts once), still far below an uncapped copy.
-        Assert.InRange(seconds, 1.8, 2.4);
+        // 4 MiB at 2 MiB/s: 2 s, less the at most half a second of credit the shared bucket may
+        // have gathered since the server started. Above, only a wide bound.
+        Assert.InRange(seconds, 1.45, 8);
     }
 
     [Fact]
@@ -191,15 +185,6 @@ public sealed class QosTests : IDisposable
         Assert.True(deadline.Elapsed > TimeSpan.FromSeconds(0.9), $"cut off after {deadline.Elapsed}, before the timeout");
         var after = await Curl.GetAsync(server.Url("huge.bin"), "-r", "0-9");
         Assert.Equal(206, after.Status);
-    }
-
-    // A cap can only be exceeded by going too fast; a loaded shared machine can only make a
-    // transfer too slow (we have seen 1 s scheduling stalls at load average 15). So a slow
-    // measurement is taken once more and the faster one kept; a fast one is never retried.
-    private static async Task<double> FastestOfTwoIfSlowAsync(Func<Task<double>> measure, double upper)
-    {
-        var first = await measure();
-        return first <= upper ? first : Math.Min(first, await measure());
     }
 
     // In-process client for the timed transfers: spawning curl on a loaded 2-core machine skews

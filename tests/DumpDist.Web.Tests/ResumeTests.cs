@@ -3,7 +3,11 @@ using DumpDist.Web.Tests.Support;
 
 namespace DumpDist.Web.Tests;
 
-public sealed class ResumeTests : IAsyncLifetime
+/// <summary>
+/// Downloads and ranges, run twice: over the zero-copy path (sendfile) and over the copying path
+/// it falls back to (TLS, HTTP/2, a Kestrel without the byte counter), so neither can rot unseen.
+/// </summary>
+public abstract class ResumeTests(bool zeroCopy) : IAsyncLifetime
 {
     private readonly TestTree _tree = new();
     private RunningServer _server = null!;
@@ -12,7 +16,7 @@ public sealed class ResumeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _file = _tree.AddFile("wikidatawiki/20240101/wikidatawiki-20240101-pages-meta-history1.xml.7z", 2 * 1024 * 1024 + 17, seed: 11);
-        _server = await RunningServer.StartAsync(_tree);
+        _server = await RunningServer.StartAsync(_tree, configure: o => o.ZeroCopy = zeroCopy);
     }
 
     public async Task DisposeAsync()
@@ -63,4 +67,26 @@ public sealed class ResumeTests : IAsyncLifetime
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Get_BigBody_GoesOutByTheChosenPath()
+    {
+        var result = await Curl.GetAsync(_server.Url("wikidatawiki/20240101/wikidatawiki-20240101-pages-meta-history1.xml.7z"));
+
+        Assert.Equal(_file, result.Body);
+        if (zeroCopy)
+        {
+            Assert.True(_server.Server.Metrics.ZeroCopyBytes.Value >= _file.Length, "the body went out with sendfile");
+        }
+        else
+        {
+            Assert.Equal(0, _server.Server.Metrics.ZeroCopyBytes.Value);
+        }
+    }
 }
+
+/// <summary>The download tests over sendfile(2).</summary>
+public sealed class ResumeTestsZeroCopy() : ResumeTests(zeroCopy: true);
+
+/// <summary>The download tests over the copying path.</summary>
+public sealed class ResumeTestsCopying() : ResumeTests(zeroCopy: false);

@@ -3,7 +3,11 @@ using DumpDist.Web.Tests.Support;
 
 namespace DumpDist.Web.Tests;
 
-public sealed class ServingTests : IAsyncLifetime
+/// <summary>
+/// Downloads and ranges, run twice: over the zero-copy path (sendfile) and over the copying path
+/// it falls back to (TLS, HTTP/2, a Kestrel without the byte counter), so neither can rot unseen.
+/// </summary>
+public abstract class ServingTests(bool zeroCopy) : IAsyncLifetime
 {
     private const int BigLength = 3 * 1024 * 1024 + 123;
     private readonly TestTree _tree = new();
@@ -15,7 +19,7 @@ public sealed class ServingTests : IAsyncLifetime
     {
         _big = _tree.AddFile("enwiki/20240101/enwiki-20240101-pages-articles.xml.bz2", BigLength, seed: 7);
         _small = _tree.AddFile("enwiki/20240101/small.txt", 4096, seed: 3);
-        _server = await RunningServer.StartAsync(_tree);
+        _server = await RunningServer.StartAsync(_tree, configure: o => o.ZeroCopy = zeroCopy);
     }
 
     public async Task DisposeAsync()
@@ -208,4 +212,26 @@ public sealed class ServingTests : IAsyncLifetime
         Assert.Equal("--\r\n", Encoding.ASCII.GetString(body, positions[^1] + delimiter.Length, body.Length - positions[^1] - delimiter.Length));
         return parts;
     }
+
+    [Fact]
+    public async Task Get_BigBody_GoesOutByTheChosenPath()
+    {
+        var result = await Curl.GetAsync(_server.Url("enwiki/20240101/enwiki-20240101-pages-articles.xml.bz2"));
+
+        Assert.Equal(_big, result.Body);
+        if (zeroCopy)
+        {
+            Assert.True(_server.Server.Metrics.ZeroCopyBytes.Value >= _big.Length, "the body went out with sendfile");
+        }
+        else
+        {
+            Assert.Equal(0, _server.Server.Metrics.ZeroCopyBytes.Value);
+        }
+    }
 }
+
+/// <summary>The download tests over sendfile(2).</summary>
+public sealed class ServingTestsZeroCopy() : ServingTests(zeroCopy: true);
+
+/// <summary>The download tests over the copying path.</summary>
+public sealed class ServingTestsCopying() : ServingTests(zeroCopy: false);

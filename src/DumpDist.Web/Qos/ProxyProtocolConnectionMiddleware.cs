@@ -12,16 +12,22 @@ internal static class ProxyProtocolConnectionMiddleware
 {
     private static readonly TimeSpan HeaderTimeout = TimeSpan.FromSeconds(10);
 
-    public static Func<ConnectionDelegate, ConnectionDelegate> Create(QosSettingsSource settings) => next => async connection =>
+    // Not an async lambda: for the usual peer (no trusted proxy) the connection goes straight to
+    // HTTP without a state machine of ours living as long as the connection (176 bytes each).
+    public static Func<ConnectionDelegate, ConnectionDelegate> Create(QosSettingsSource settings) => next => connection =>
     {
         var current = settings.Current;
         if (current.TrustedProxies.Count == 0 || connection.RemoteEndPoint is not IPEndPoint peer
             || !QosSettings.Contains(current.TrustedProxies, peer.Address.IsIPv4MappedToIPv6 ? peer.Address.MapToIPv4() : peer.Address))
         {
-            await next(connection);
-            return;
+            return next(connection);
         }
 
+        return ReadHeaderThenHttpAsync(connection, next);
+    };
+
+    private static async Task ReadHeaderThenHttpAsync(ConnectionContext connection, ConnectionDelegate next)
+    {
         var input = connection.Transport.Input;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
         timeout.CancelAfter(HeaderTimeout);
@@ -68,5 +74,5 @@ internal static class ProxyProtocolConnectionMiddleware
                     break;
             }
         }
-    };
+    }
 }

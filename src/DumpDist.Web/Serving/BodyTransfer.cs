@@ -99,22 +99,18 @@ internal sealed class BodyTransfer : IDisposable
         var end = offset + count;
         while (offset < end)
         {
-            var chunk = (int)Math.Min(end - offset, _pacer?.ChunkSize(SendFileChunk) ?? SendFileChunk);
-            if (_pacer is not null)
-            {
-                await _pacer.PaceAsync(chunk, cancellationToken);
-            }
-
-            watchdog.CancelAfter(_clientTimeout);
-            element[0] = new SendPacketsElement(_file, offset, chunk);
+            // One sendfile per grant: a paced transfer wakes once per grant, not once per piece.
+            var grant = (int)Math.Min(end - offset, _pacer?.GrantSize(SendFileChunk) ?? SendFileChunk);
+            await PaceAsync(grant, watchdog, cancellationToken);
+            element[0] = new SendPacketsElement(_file, offset, grant);
             var error = await _sendPackets.SendAsync(_socket!, element);
             if (error != SocketError.Success || cancellationToken.IsCancellationRequested)
             {
                 return false;
             }
 
-            offset += chunk;
-            BytesSent += chunk;
+            offset += grant;
+            BytesSent += grant;
         }
 
         return true;
@@ -127,33 +123,49 @@ internal sealed class BodyTransfer : IDisposable
         var end = offset + count;
         while (offset < end)
         {
-            var want = (int)Math.Min(end - offset, _pacer?.ChunkSize(CopyChunk) ?? CopyChunk);
-            if (_pacer is not null)
+            var grantEnd = offset + (int)Math.Min(end - offset, _pacer?.GrantSize(SendFileChunk) ?? SendFileChunk);
+            await PaceAsync((int)(grantEnd - offset), watchdog, cancellationToken);
+            while (offset < grantEnd)
             {
-                await _pacer.PaceAsync(want, cancellationToken);
-            }
+                var want = (int)Math.Min(grantEnd - offset, CopyChunk);
+                var memory = writer.GetMemory(want);
+                var read = RandomAccess.Read(handle, memory.Span[..Math.Min(want, memory.Length)], offset);
+                if (read == 0)
+                {
+                    // The file shrank under us; the declared length can no longer be honoured.
+                    _context.Abort();
+                    return false;
+                }
 
-            var memory = writer.GetMemory(want);
-            var read = RandomAccess.Read(handle, memory.Span[..Math.Min(want, memory.Length)], offset);
-            if (read == 0)
-            {
-                // The file shrank under us; the declared length can no longer be honoured.
-                _context.Abort();
-                return false;
-            }
+                writer.Advance(read);
+                var flush = await writer.FlushAsync(cancellationToken);
+                offset += read;
+                BytesSent += read;
+                if (flush.IsCanceled || flush.IsCompleted)
+                {
+                    return false;
+                }
 
-            writer.Advance(read);
-            watchdog.CancelAfter(_clientTimeout);
-            var flush = await writer.FlushAsync(cancellationToken);
-            offset += read;
-            BytesSent += read;
-            if (flush.IsCanceled || flush.IsCompleted)
-            {
-                return false;
+                watchdog.CancelAfter(_clientTimeout);
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Waits for the pacer (the stall watchdog is off meanwhile: waiting our turn is not the
+    /// client stalling), then arms the watchdog for the bytes about to go out.
+    /// </summary>
+    private async ValueTask PaceAsync(int bytes, CancellationTokenSource watchdog, CancellationToken cancellationToken)
+    {
+        if (_pacer is not null)
+        {
+            watchdog.CancelAfter(Timeout.InfiniteTimeSpan);
+            await _pacer.PaceAsync(bytes, cancellationToken);
+        }
+
+        watchdog.CancelAfter(_clientTimeout);
     }
 
     public void Dispose() => _sendPackets?.Dispose();
