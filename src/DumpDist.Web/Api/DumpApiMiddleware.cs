@@ -14,6 +14,7 @@ namespace DumpDist.Web.Api;
 public sealed partial class DumpApiMiddleware
 {
     private const string JsonContentType = "application/json; charset=utf-8";
+    private const string RetryAfterSeconds = "2";
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true };
 
     private readonly RequestDelegate _next;
@@ -26,9 +27,13 @@ public sealed partial class DumpApiMiddleware
     {
         _next = next;
         _options = options.Value;
-        _cache = new DumpTreeSnapshotCache(_options.TreeRoot, _options.SnapshotLifetime, timeProvider);
         _logger = logger;
+        _cache = DumpTreeSnapshotCache.ForTree(_options.TreeRoot, _options.SnapshotLifetime, _options.FirstSnapshotWait, timeProvider, logger);
+        _cache.Start();
     }
+
+    /// <summary>The tree changed (a sync pass published): the whole-tree snapshot is rebuilt now, in the background.</summary>
+    public void TreeChanged() => _cache.TreeChanged();
 
     /// <summary>Handles API requests; passes everything else on.</summary>
     public Task InvokeAsync(HttpContext context)
@@ -46,6 +51,16 @@ public sealed partial class DumpApiMiddleware
         }
 
         var segments = (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is ["wikis", var named, ..] && !DumpTree.IsSafeName(named))
+        {
+            return ErrorAsync(context, StatusCodes.Status400BadRequest, $"wiki name '{named}' is not one plain path segment (letters, digits, '-', '_', '.')");
+        }
+
+        if (segments is ["wikis", _, "runs", var dated, ..] && !RunDate.IsRunDirectoryName(dated))
+        {
+            return ErrorAsync(context, StatusCodes.Status400BadRequest, $"run date '{dated}' is not a date written YYYYMMDD (e.g. 20261101)");
+        }
+
         return segments switch
         {
             ["index.json"] => IndexAsync(context),
@@ -62,7 +77,12 @@ public sealed partial class DumpApiMiddleware
 
     private async Task IndexAsync(HttpContext context)
     {
-        var snapshot = await _cache.GetAsync(context.RequestAborted);
+        if (await _cache.GetAsync(context.RequestAborted) is not { } snapshot)
+        {
+            await NotReadyAsync(context);
+            return;
+        }
+
         await WriteJsonAsync(context, 200, writer =>
         {
             writer.WriteStartObject();
@@ -79,7 +99,12 @@ public sealed partial class DumpApiMiddleware
 
     private async Task WikiListAsync(HttpContext context)
     {
-        var snapshot = await _cache.GetAsync(context.RequestAborted);
+        if (await _cache.GetAsync(context.RequestAborted) is not { } snapshot)
+        {
+            await NotReadyAsync(context);
+            return;
+        }
+
         await WriteJsonAsync(context, 200, writer =>
         {
             writer.WriteStartObject();
@@ -157,7 +182,8 @@ public sealed partial class DumpApiMiddleware
             return Task.CompletedTask;
         }
 
-        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
+        // Never from the Host header: a client (or a cache in front) would choose the links.
+        var baseUrl = _options.PublicUrl?.AbsoluteUri.TrimEnd('/') ?? string.Empty;
         var fileTime = new DateTimeOffset(File.GetLastWriteTimeUtc(Path.Combine(run.DirectoryPath, runFileName)), TimeSpan.Zero);
         var buffer = new MemoryStream();
         LatestFeedWriter.Write(buffer, baseUrl, run, fileLatestName, runFileName, fileTime);
@@ -174,8 +200,16 @@ public sealed partial class DumpApiMiddleware
             ? action(run)
             : NotFoundAsync(context, $"{wikiName} has no run {date}"));
 
-    private static Task NotFoundAsync(HttpContext context, string message) =>
-        WriteJsonAsync(context, StatusCodes.Status404NotFound, writer =>
+    private static Task NotFoundAsync(HttpContext context, string message) => ErrorAsync(context, StatusCodes.Status404NotFound, message);
+
+    private Task NotReadyAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "the tree is still being read after start; retry in a few seconds");
+    }
+
+    private static Task ErrorAsync(HttpContext context, int status, string message) =>
+        WriteJsonAsync(context, status, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("error", message);

@@ -1,49 +1,157 @@
 using DumpDist.Core.Tree;
+using Microsoft.Extensions.Logging;
 
 namespace DumpDist.Web.Api;
 
 /// <summary>
-/// Reuses one whole-tree scan for a short time so that index-style requests do not each read every
-/// dumpstatus.json. One scan runs at a time; callers during a refresh get the previous snapshot.
+/// The whole-tree snapshot behind <c>/api/v1/wikis</c> and <c>/api/v1/index.json</c>. No request
+/// waits for a rebuild: the first build starts with the server, later ones start in the
+/// background when a request finds the snapshot older than its lifetime or when
+/// <see cref="TreeChanged"/> is called, and requests are answered from the previous snapshot
+/// meanwhile. Only before the first snapshot exists does a request wait, at most
+/// <c>firstWait</c>; the caller then answers 503 with Retry-After.
 /// </summary>
-internal sealed class DumpTreeSnapshotCache(string treeRoot, TimeSpan lifetime, TimeProvider timeProvider)
+internal sealed partial class DumpTreeSnapshotCache
 {
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private (DumpTreeSnapshot Snapshot, DateTimeOffset TakenAt)? _current;
+    private readonly Func<CancellationToken, DumpTreeSnapshot> _build;
+    private readonly TimeSpan _lifetime;
+    private readonly TimeSpan _firstWait;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _gate = new();
+    private Entry? _current;
+    private Task? _building;
+    private bool _changedWhileBuilding;
 
-    public async Task<DumpTreeSnapshot> GetAsync(CancellationToken cancellationToken)
+    public DumpTreeSnapshotCache(Func<CancellationToken, DumpTreeSnapshot> build, TimeSpan lifetime, TimeSpan firstWait, TimeProvider time, ILogger logger)
     {
-        var current = _current;
-        var now = timeProvider.GetUtcNow();
-        if (current is { } fresh && now - fresh.TakenAt < lifetime)
+        _build = build;
+        _lifetime = lifetime;
+        _firstWait = firstWait;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>A cache over <paramref name="treeRoot"/> whose rebuilds re-read only changed runs.</summary>
+    public static DumpTreeSnapshotCache ForTree(string treeRoot, TimeSpan lifetime, TimeSpan firstWait, TimeProvider time, ILogger logger)
+    {
+        var scanner = new IncrementalTreeScanner(treeRoot);
+        return new DumpTreeSnapshotCache(_ => scanner.Scan(), lifetime, firstWait, time, logger);
+    }
+
+    /// <summary>Completed rebuilds since start (for tests and logs).</summary>
+    public int Builds { get; private set; }
+
+    /// <summary>Starts the first build in the background.</summary>
+    public void Start() => StartBuild();
+
+    /// <summary>The tree changed (a pass published): rebuild now, in the background.</summary>
+    public void TreeChanged()
+    {
+        lock (_gate)
         {
-            return fresh.Snapshot;
+            if (_building is not null)
+            {
+                _changedWhileBuilding = true;
+                return;
+            }
         }
 
-        if (current is { } stale && !_refresh.Wait(0, CancellationToken.None))
-        {
-            return stale.Snapshot;
-        }
+        StartBuild();
+    }
 
+    /// <summary>
+    /// The current snapshot (starting a background rebuild when it is older than its lifetime), or
+    /// null when the first build has not finished within the first-wait bound.
+    /// </summary>
+    public async Task<DumpTreeSnapshot?> GetAsync(CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref _current);
         if (current is null)
         {
-            await _refresh.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            if (_current is { } other && timeProvider.GetUtcNow() - other.TakenAt < lifetime)
+            StartBuild();
+            try
             {
-                return other.Snapshot;
+                await _first.Task.WaitAsync(_firstWait, _time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return null;
             }
 
-            var snapshot = await Task.Run(() => DumpTree.Scan(treeRoot), cancellationToken);
-            _current = (snapshot, timeProvider.GetUtcNow());
-            return snapshot;
+            return Volatile.Read(ref _current)?.Snapshot;
         }
-        finally
+
+        if (_time.GetUtcNow() - current.TakenAt >= _lifetime)
         {
-            _refresh.Release();
+            StartBuild();
+        }
+
+        return current.Snapshot;
+    }
+
+    /// <summary>Waits for the build in progress, if any (tests, shutdown).</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_gate)
+        {
+            return _building ?? Task.CompletedTask;
         }
     }
+
+    private void StartBuild()
+    {
+        lock (_gate)
+        {
+            if (_building is not null)
+            {
+                return;
+            }
+
+            _building = Task.Run(BuildAsync);
+        }
+    }
+
+    private async Task BuildAsync()
+    {
+        while (true)
+        {
+            var started = _time.GetTimestamp();
+            try
+            {
+                var snapshot = _build(CancellationToken.None);
+                Volatile.Write(ref _current, new Entry(snapshot, _time.GetUtcNow()));
+                Builds++;
+                LogBuilt(_logger, snapshot.Wikis.Count, _time.GetElapsedTime(started).TotalMilliseconds);
+                _first.TrySetResult();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The previous snapshot keeps serving; the next stale request or change tries again.
+                LogBuildFailed(_logger, e.Message);
+            }
+
+            lock (_gate)
+            {
+                if (!_changedWhileBuilding)
+                {
+                    _building = null;
+                    return;
+                }
+
+                _changedWhileBuilding = false;
+            }
+
+            await Task.Yield();
+        }
+    }
+
+    private sealed record Entry(DumpTreeSnapshot Snapshot, DateTimeOffset TakenAt);
+
+    [LoggerMessage(4110, LogLevel.Debug, "API tree snapshot rebuilt: {Wikis} wikis in {Milliseconds:0} ms")]
+    private static partial void LogBuilt(ILogger logger, int wikis, double milliseconds);
+
+    [LoggerMessage(4111, LogLevel.Warning, "API tree snapshot could not be rebuilt ({Reason}); the previous one keeps serving")]
+    private static partial void LogBuildFailed(ILogger logger, string reason);
 }

@@ -7,14 +7,21 @@ namespace DumpDist.Web.Listings;
 /// <summary>A readable HTML index: name, modification time (UTC), human and exact size.</summary>
 internal static class HtmlListingRenderer
 {
-    public static byte[] Render(string requestPath, IReadOnlyList<ListingEntry> entries)
+    public static byte[] Render(string requestPath, IReadOnlyList<ListingEntry> entries, string? indexPage = null)
     {
         var title = WebUtility.HtmlEncode(requestPath);
         var sb = new StringBuilder(256 + (entries.Count * 200));
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Index of ").Append(title)
           .Append("</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
           .Append("td,th{padding:.15em 1em;text-align:left}td.s{text-align:right;font-variant-numeric:tabular-nums}")
-          .Append("tr:nth-child(even){background:#f4f4f4}</style></head>\n<body><h1>Index of ").Append(title).Append("</h1>\n<table>\n")
+          .Append("tr:nth-child(even){background:#f4f4f4}</style></head>\n<body><h1>Index of ").Append(title).Append("</h1>\n");
+        if (indexPage is not null)
+        {
+            sb.Append("<p>This directory has its own page: <a href=\"").Append(Uri.EscapeDataString(indexPage)).Append("\">")
+              .Append(WebUtility.HtmlEncode(indexPage)).Append("</a></p>\n");
+        }
+
+        sb.Append("<table>\n")
           .Append("<tr><th>Name</th><th>Last modified (UTC)</th><th>Size</th></tr>\n");
         if (requestPath != "/")
         {
