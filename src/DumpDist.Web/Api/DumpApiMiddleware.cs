@@ -19,7 +19,7 @@ public sealed partial class DumpApiMiddleware
 
     private readonly RequestDelegate _next;
     private readonly DumpApiOptions _options;
-    private readonly DumpTreeSnapshotCache _cache;
+    private readonly BackgroundSnapshot<SnapshotDocuments> _cache;
     private readonly ILogger<DumpApiMiddleware> _logger;
 
     /// <summary>Creates the middleware.</summary>
@@ -28,7 +28,8 @@ public sealed partial class DumpApiMiddleware
         _next = next;
         _options = options.Value;
         _logger = logger;
-        _cache = DumpTreeSnapshotCache.ForTree(_options.TreeRoot, _options.SnapshotLifetime, _options.FirstSnapshotWait, timeProvider, logger);
+        var scanner = new IncrementalTreeScanner(_options.TreeRoot);
+        _cache = new BackgroundSnapshot<SnapshotDocuments>(_ => SnapshotDocuments.Build(scanner.Scan(), WriterOptions), _options.SnapshotLifetime, _options.FirstSnapshotWait, timeProvider, logger);
         _cache.Start();
     }
 
@@ -77,51 +78,29 @@ public sealed partial class DumpApiMiddleware
 
     private async Task IndexAsync(HttpContext context)
     {
-        if (await _cache.GetAsync(context.RequestAborted) is not { } snapshot)
+        if (await SnapshotDocumentsAsync(context) is { } documents)
         {
-            await NotReadyAsync(context);
-            return;
+            await WriteBytesAsync(context, 200, JsonContentType, documents.Index);
         }
-
-        await WriteJsonAsync(context, 200, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("wikis");
-            foreach (var wiki in snapshot.Wikis)
-            {
-                DumpApiJson.WriteIndexEntry(writer, wiki);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
     }
 
     private async Task WikiListAsync(HttpContext context)
     {
-        if (await _cache.GetAsync(context.RequestAborted) is not { } snapshot)
+        if (await SnapshotDocumentsAsync(context) is { } documents)
+        {
+            await WriteBytesAsync(context, 200, JsonContentType, documents.WikiList);
+        }
+    }
+
+    private async Task<SnapshotDocuments?> SnapshotDocumentsAsync(HttpContext context)
+    {
+        var documents = await _cache.GetAsync(context.RequestAborted);
+        if (documents is null)
         {
             await NotReadyAsync(context);
-            return;
         }
 
-        await WriteJsonAsync(context, 200, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("wikis");
-            foreach (var wiki in snapshot.Wikis)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("name", wiki.Name);
-                DumpApiJson.WriteNullableString(writer, "latest_good_run", wiki.LatestGoodRun?.Date);
-                DumpApiJson.WriteNullableString(writer, "newest_run", wiki.NewestRun?.Date);
-                writer.WriteString("newest_state", RunStateNames.Of(wiki.NewestRun?.State ?? RunState.Unknown));
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        return documents;
     }
 
     private static Task RunsAsync(HttpContext context, WikiDumps wiki) =>

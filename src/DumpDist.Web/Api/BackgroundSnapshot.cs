@@ -1,19 +1,19 @@
-using DumpDist.Core.Tree;
 using Microsoft.Extensions.Logging;
 
 namespace DumpDist.Web.Api;
 
 /// <summary>
-/// The whole-tree snapshot behind <c>/api/v1/wikis</c> and <c>/api/v1/index.json</c>. No request
+/// A value built from the tree (the API's whole-tree documents) and served while the next one is built. No request
 /// waits for a rebuild: the first build starts with the server, later ones start in the
 /// background when a request finds the snapshot older than its lifetime or when
 /// <see cref="TreeChanged"/> is called, and requests are answered from the previous snapshot
 /// meanwhile. Only before the first snapshot exists does a request wait, at most
 /// <c>firstWait</c>; the caller then answers 503 with Retry-After.
 /// </summary>
-internal sealed partial class DumpTreeSnapshotCache
+internal sealed partial class BackgroundSnapshot<T>
+    where T : class
 {
-    private readonly Func<CancellationToken, DumpTreeSnapshot> _build;
+    private readonly Func<CancellationToken, T> _build;
     private readonly TimeSpan _lifetime;
     private readonly TimeSpan _firstWait;
     private readonly TimeProvider _time;
@@ -24,20 +24,13 @@ internal sealed partial class DumpTreeSnapshotCache
     private Task? _building;
     private bool _changedWhileBuilding;
 
-    public DumpTreeSnapshotCache(Func<CancellationToken, DumpTreeSnapshot> build, TimeSpan lifetime, TimeSpan firstWait, TimeProvider time, ILogger logger)
+    public BackgroundSnapshot(Func<CancellationToken, T> build, TimeSpan lifetime, TimeSpan firstWait, TimeProvider time, ILogger logger)
     {
         _build = build;
         _lifetime = lifetime;
         _firstWait = firstWait;
         _time = time;
         _logger = logger;
-    }
-
-    /// <summary>A cache over <paramref name="treeRoot"/> whose rebuilds re-read only changed runs.</summary>
-    public static DumpTreeSnapshotCache ForTree(string treeRoot, TimeSpan lifetime, TimeSpan firstWait, TimeProvider time, ILogger logger)
-    {
-        var scanner = new IncrementalTreeScanner(treeRoot);
-        return new DumpTreeSnapshotCache(_ => scanner.Scan(), lifetime, firstWait, time, logger);
     }
 
     /// <summary>Completed rebuilds since start (for tests and logs).</summary>
@@ -65,7 +58,7 @@ internal sealed partial class DumpTreeSnapshotCache
     /// The current snapshot (starting a background rebuild when it is older than its lifetime), or
     /// null when the first build has not finished within the first-wait bound.
     /// </summary>
-    public async Task<DumpTreeSnapshot?> GetAsync(CancellationToken cancellationToken)
+    public async Task<T?> GetAsync(CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _current);
         if (current is null)
@@ -80,7 +73,7 @@ internal sealed partial class DumpTreeSnapshotCache
                 return null;
             }
 
-            return Volatile.Read(ref _current)?.Snapshot;
+            return Volatile.Read(ref _current)?.Value;
         }
 
         if (_time.GetUtcNow() - current.TakenAt >= _lifetime)
@@ -88,7 +81,7 @@ internal sealed partial class DumpTreeSnapshotCache
             StartBuild();
         }
 
-        return current.Snapshot;
+        return current.Value;
     }
 
     /// <summary>Waits for the build in progress, if any (tests, shutdown).</summary>
@@ -120,10 +113,10 @@ internal sealed partial class DumpTreeSnapshotCache
             var started = _time.GetTimestamp();
             try
             {
-                var snapshot = _build(CancellationToken.None);
-                Volatile.Write(ref _current, new Entry(snapshot, _time.GetUtcNow()));
+                var value = _build(CancellationToken.None);
+                Volatile.Write(ref _current, new Entry(value, _time.GetUtcNow()));
                 Builds++;
-                LogBuilt(_logger, snapshot.Wikis.Count, _time.GetElapsedTime(started).TotalMilliseconds);
+                LogBuilt(_logger, _time.GetElapsedTime(started).TotalMilliseconds);
                 _first.TrySetResult();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -147,10 +140,10 @@ internal sealed partial class DumpTreeSnapshotCache
         }
     }
 
-    private sealed record Entry(DumpTreeSnapshot Snapshot, DateTimeOffset TakenAt);
+    private sealed record Entry(T Value, DateTimeOffset TakenAt);
 
-    [LoggerMessage(4110, LogLevel.Debug, "API tree snapshot rebuilt: {Wikis} wikis in {Milliseconds:0} ms")]
-    private static partial void LogBuilt(ILogger logger, int wikis, double milliseconds);
+    [LoggerMessage(4110, LogLevel.Debug, "API tree snapshot rebuilt in {Milliseconds:0} ms")]
+    private static partial void LogBuilt(ILogger logger, double milliseconds);
 
     [LoggerMessage(4111, LogLevel.Warning, "API tree snapshot could not be rebuilt ({Reason}); the previous one keeps serving")]
     private static partial void LogBuildFailed(ILogger logger, string reason);
