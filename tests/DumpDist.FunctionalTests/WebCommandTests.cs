@@ -183,7 +183,8 @@ public sealed class WebCommandTests : IDisposable
 
     private static async Task RequestsAsync(string url, int count)
     {
-        var result = await ExternalProgram.RunAsync("curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code}\n", .. Enumerable.Repeat(url, count)]);
+        // One curl, one kept-alive connection; -o applies to one URL each.
+        var result = await ExternalProgram.RunAsync("curl", ["-sS", "-w", "%{http_code}\n", .. Enumerable.Repeat(url, count).SelectMany(u => new[] { "-o", "/dev/null", u })]);
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(Enumerable.Repeat("200", count), result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }

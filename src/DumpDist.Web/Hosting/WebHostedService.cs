@@ -107,6 +107,9 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
         _swap.Dispose();
     }
 
+    /// <summary>The tree changed (a pass published or removed runs): the API rebuilds its whole-tree snapshot now.</summary>
+    public void TreeChanged() => Server?.TreeChanged();
+
     /// <summary>Applies a new snapshot; completes when the new listeners (if any) are up.</summary>
     internal async Task ApplyAsync()
     {

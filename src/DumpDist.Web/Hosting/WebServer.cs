@@ -33,6 +33,7 @@ internal sealed class WebServer : IAsyncDisposable
     private readonly WebApplication? _admin;
     private readonly AccessLogWriter? _accessLog;
     private readonly CertificateStore? _certificates;
+    private DumpApiMiddleware? _api;
 
     private WebServer(WebApplication app, WebApplication? admin, AccessLogWriter? accessLog, CertificateStore? certificates, QosSettingsSource qos, DrainState drain, WebMetrics metrics)
     {
@@ -157,7 +158,7 @@ internal sealed class WebServer : IAsyncDisposable
             admin = AdminEndpoints.Build(options.AdminListen, drain, options.DrainDeadline, metrics, loggerFactory, logger);
         }
 
-        var server = new WebServer(app, admin, accessLog, certificates, qos, drain, metrics);
+        var server = new WebServer(app, admin, accessLog, certificates, qos, drain, metrics) { _api = api };
         await app.StartAsync(cancellationToken);
         server.Addresses = BoundAddresses(app);
         if (admin is not null)
@@ -171,6 +172,9 @@ internal sealed class WebServer : IAsyncDisposable
     }
 
     public Uri Address(string scheme = "http") => Addresses.First(a => a.Scheme == scheme);
+
+    /// <summary>The tree changed: the API's whole-tree snapshot is rebuilt now, in the background.</summary>
+    public void TreeChanged() => _api?.TreeChanged();
 
     /// <summary>Reopens the access log file at its path (after logrotate renamed it: SIGUSR1, SIGHUP).</summary>
     public void ReopenAccessLog() => _accessLog?.Reopen();
