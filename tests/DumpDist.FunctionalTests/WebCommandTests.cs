@@ -125,6 +125,8 @@ public sealed class WebCommandTests : IDisposable
     [InlineData("--root", "/nonexistent-dumpdist-root", "--listen", "http://127.0.0.1:0")]
     [InlineData("--root", "/tmp", "--listen", "ftp://127.0.0.1:21")]
     [InlineData("--config", "/nonexistent.yaml")]
+    [InlineData("--root", "/tmp", "--listen", "http://127.0.0.1:0", "--public-url", "dumps.example.org")]
+    [InlineData("--root", "/tmp", "--listen", "http://127.0.0.1:0", "--public-url", "https://dumps.example.org/?a=b")]
     public async Task Web_BadArguments_ExitCode2WithMessage(params string[] arguments)
     {
         var result = await DumpDistProcess.RunAsync(["web", .. arguments]);
