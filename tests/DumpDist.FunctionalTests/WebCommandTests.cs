@@ -125,6 +125,8 @@ public sealed class WebCommandTests : IDisposable
     [InlineData("--root", "/nonexistent-dumpdist-root", "--listen", "http://127.0.0.1:0")]
     [InlineData("--root", "/tmp", "--listen", "ftp://127.0.0.1:21")]
     [InlineData("--config", "/nonexistent.yaml")]
+    [InlineData("--root", "/tmp", "--listen", "http://127.0.0.1:0", "--public-url", "dumps.example.org")]
+    [InlineData("--root", "/tmp", "--listen", "http://127.0.0.1:0", "--public-url", "https://dumps.example.org/?a=b")]
     public async Task Web_BadArguments_ExitCode2WithMessage(params string[] arguments)
     {
         var result = await DumpDistProcess.RunAsync(["web", .. arguments]);
@@ -134,9 +136,68 @@ public sealed class WebCommandTests : IDisposable
         Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
     }
 
-    private static int Kill(int pid)
+    [Fact]
+    public async Task Web_AccessLog_NoPerRequestStderrLines_ReopenedOnSigusr1AndSighupWithNothingLost()
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        Directory.CreateDirectory(Path.Combine(_root, "public", "enwiki"));
+        await File.WriteAllTextAsync(Path.Combine(_root, "public", "enwiki", "a.txt"), "a");
+        var log = Path.Combine(_root, "access.log");
+        await using var web = await WebProcess.StartAsync(["--root", _root, "--listen", "http://127.0.0.1:0", "--access-log", log]);
+        var url = web.BaseUrl + "enwiki/a.txt";
+
+        await RequestsAsync(url, 20);
+        Assert.True(await Eventually.TrueAsync(() => LineCount(log) == 20, TimeSpan.FromSeconds(10)), "20 lines in the access log");
+        File.Move(log, log + ".1");
+        Assert.Equal(0, Signal("-USR1", web.Id));
+        Assert.True(await Eventually.TrueAsync(() => File.Exists(log), TimeSpan.FromSeconds(10)), "SIGUSR1 reopened the log at its path");
+        await RequestsAsync(url, 5);
+        Assert.True(await Eventually.TrueAsync(() => LineCount(log) == 5, TimeSpan.FromSeconds(10)), "5 lines in the new access log");
+
+        File.Move(log, log + ".2");
+        Assert.Equal(0, Signal("-HUP", web.Id));
+        Assert.True(await Eventually.TrueAsync(() => File.Exists(log), TimeSpan.FromSeconds(10)), "SIGHUP reopened the log at its path");
+        await RequestsAsync(url, 1);
+        Assert.True(await Eventually.TrueAsync(() => LineCount(log) == 1, TimeSpan.FromSeconds(10)), "1 line in the newest access log");
+        var stderr = await web.StopAsync();
+
+        Assert.Equal(20, LineCount(log + ".1"));
+        Assert.Equal(5, LineCount(log + ".2"));
+        Assert.All(File.ReadAllLines(log + ".1").Concat(File.ReadAllLines(log + ".2")), l => Assert.Contains("\"GET /enwiki/a.txt HTTP/1.1\" 200 1 ", l, StringComparison.Ordinal));
+        Assert.Equal(0, web.ExitCode);
+        // 26 requests: without the framework filter this would be 52 "Request starting/finished" lines.
+        Assert.DoesNotContain(stderr, l => l.Contains("Request starting", StringComparison.Ordinal) || l.Contains("Request finished", StringComparison.Ordinal));
+        Assert.True(stderr.Count <= 6, "stderr lines: " + string.Join(" | ", stderr));
+        Assert.Equal(2, stderr.Count(l => l.Contains("Access log reopened", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Web_FrameworkLogLevelFromEnvironment_RequestLinesReturn()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "public"));
+        await File.WriteAllTextAsync(Path.Combine(_root, "public", "a.txt"), "a");
+        await using var web = await WebProcess.StartAsync(["--root", _root, "--listen", "http://127.0.0.1:0"], ("DUMPDIST_Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information"));
+
+        await RequestsAsync(web.BaseUrl + "a.txt", 3);
+        var stderr = await web.StopAsync();
+
+        Assert.Equal(3, stderr.Count(l => l.Contains("Request starting", StringComparison.Ordinal)));
+    }
+
+    private static async Task RequestsAsync(string url, int count)
+    {
+        // One curl, one kept-alive connection; -o applies to one URL each.
+        var result = await ExternalProgram.RunAsync("curl", ["-sS", "-w", "%{http_code}\n", .. Enumerable.Repeat(url, count).SelectMany(u => new[] { "-o", "/dev/null", u })]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(Enumerable.Repeat("200", count), result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static int LineCount(string file) => File.Exists(file) ? File.ReadAllLines(file).Length : -1;
+
+    private static int Kill(int pid) => Signal("-TERM", pid);
+
+    private static int Signal(string signal, int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
         kill.WaitForExit();
         return kill.ExitCode;
     }

@@ -50,6 +50,30 @@ public sealed class TlsTests : IDisposable
         Assert.Equal($"https://127.0.0.1:{https.Port}/enwiki/big.bin", plain.Header("Location"));
     }
 
+    [Theory]
+    [InlineData(null, "https://127.0.0.1:{port}/a.txt?x=1")]
+    [InlineData("https://dumps.example.org/", "https://dumps.example.org/a.txt?x=1")]
+    public async Task PlainHttp_RedirectWithHostileHost_TargetFromPublicUrlOrTheAddressReached(string? publicUrl, string expected)
+    {
+        _tree.AddText("a.txt", "a");
+        var cert = Path.Combine(_tlsDir, "tls.crt");
+        var key = Path.Combine(_tlsDir, "tls.key");
+        WritePem("redirect.test", cert, key);
+        await using var server = await RunningServer.StartAsync(_tree, configure: o =>
+        {
+            o.HttpsListen.Add("https://127.0.0.1:0");
+            o.CertificatePath = cert;
+            o.CertificateKeyPath = key;
+            o.PlainHttp = PlainHttpPolicy.Redirect;
+            o.PublicUrl = publicUrl is null ? null : new Uri(publicUrl);
+        });
+
+        var plain = await Curl.GetAsync(server.Url("a.txt?x=1"), "-H", "Host: evil.example");
+
+        Assert.Equal(301, plain.Status);
+        Assert.Equal(expected.Replace("{port}", server.Server.Address("https").Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), plain.Header("Location"));
+    }
+
     [Fact]
     public async Task PlainHttp_RefuseMode_403()
     {

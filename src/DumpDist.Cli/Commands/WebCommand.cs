@@ -35,12 +35,20 @@ internal static class WebCommand
         var httpsListen = new Option<string[]>("--https-listen") { Description = "HTTPS listen URL (repeatable); needs --certificate and --certificate-key." };
         var certificate = new Option<FileInfo?>("--certificate") { Description = "PEM certificate (chain); re-read when it changes." };
         var certificateKey = new Option<FileInfo?>("--certificate-key") { Description = "PEM private key; re-read when it changes." };
+        var publicUrl = new Option<string?>("--public-url") { Description = "The site's public base URL (e.g. https://dumps.example.org/): absolute links in feeds, Metalink and redirects use it; overrides services.web.public_url. Without it links are relative." };
         var command = new Command("web", "Serve a dump tree over HTTP: files, ranges, listings, QoS.")
         {
-            config, host, root, listen, connLimit, rate, rateAfter, ipRate, globalRate, admin, accessLog, noSendfile, httpsListen, certificate, certificateKey,
+            config, host, root, listen, connLimit, rate, rateAfter, ipRate, globalRate, admin, accessLog, noSendfile, httpsListen, certificate, certificateKey, publicUrl,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            Uri? publicBase = null;
+            if (parseResult.GetValue(publicUrl) is { } publicText && !PublicBaseUrl.TryParse(publicText, out publicBase, out var publicError))
+            {
+                await Console.Error.WriteLineAsync($"dumpdist web: {publicError}");
+                return ExitCodes.UsageOrConfig;
+            }
+
             var configFile = parseResult.GetValue(config);
             var hostName = parseResult.GetValue(host);
             if (configFile is not null || hostName is not null)
@@ -79,7 +87,8 @@ internal static class WebCommand
                 fromConfig.AdminListen = parseResult.GetValue(admin);
                 fromConfig.AccessLogPath = parseResult.GetValue(accessLog);
                 fromConfig.ZeroCopy = !parseResult.GetValue(noSendfile);
-                return await RunAsync(fromConfig, configFile.FullName, hostConfig.StateDir, cancellationToken, hostName);
+                fromConfig.PublicUrl = publicBase ?? fromConfig.PublicUrl;
+                return await RunAsync(fromConfig, configFile.FullName, hostConfig.StateDir, cancellationToken, hostName, publicBase);
             }
 
             if (parseResult.GetValue(root) is null || parseResult.GetValue(listen) is not { Length: > 0 })
@@ -94,6 +103,7 @@ internal static class WebCommand
                 AdminListen = parseResult.GetValue(admin),
                 AccessLogPath = parseResult.GetValue(accessLog),
                 ZeroCopy = !parseResult.GetValue(noSendfile),
+                PublicUrl = publicBase,
                 Qos = new QosSettings
                 {
                     ConnLimit = parseResult.GetValue(connLimit),
@@ -112,7 +122,7 @@ internal static class WebCommand
         return command;
     }
 
-    internal static async Task<int> RunAsync(WebServerOptions options, string? configPath, string? stateDirectory, CancellationToken cancellationToken, string? hostName = null)
+    internal static async Task<int> RunAsync(WebServerOptions options, string? configPath, string? stateDirectory, CancellationToken cancellationToken, string? hostName = null, Uri? publicUrlOverride = null)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -144,7 +154,7 @@ internal static class WebCommand
             }
 
             builder.Services.AddDumpDistClusterConfig(source, watch: true);
-            var host = new WebHostOptions { HostName = hostName, AccessLogPath = options.AccessLogPath, ZeroCopy = options.ZeroCopy, AdminListen = options.AdminListen };
+            var host = new WebHostOptions { HostName = hostName, AccessLogPath = options.AccessLogPath, ZeroCopy = options.ZeroCopy, AdminListen = options.AdminListen, PublicUrl = publicUrlOverride };
             builder.Services.AddDumpDistWeb(host);
         }
         else

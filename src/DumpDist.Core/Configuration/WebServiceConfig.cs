@@ -26,4 +26,14 @@ public sealed record WebServiceConfig : ServiceConfig
 
     /// <summary>On SIGTERM, how long downloads in flight may go on before the server stops (<c>stop_timeout</c>, default 30 s).</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The site's public base URL (<c>public_url</c>, e.g. <c>https://dumps.example.org/</c>, always ending in <c>/</c>):
+    /// the only source of absolute URLs in answers (feeds, Metalink and torrent origins, the plain-HTTP redirect).
+    /// Null: answers use relative URLs, and the client's Host header is never used.
+    /// </summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>File names served for a directory when one exists there (<c>index_files</c>, default <c>[index.html]</c>; <c>[]</c> turns it off).</summary>
+    public IReadOnlyList<string> IndexFiles { get; init; } = ["index.html"];
 }

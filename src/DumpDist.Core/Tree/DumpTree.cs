@@ -16,7 +16,10 @@ public static class DumpTree
     public const string LatestDirectoryName = "latest";
 
     /// <summary>Scans <paramref name="root"/>.</summary>
-    public static DumpTreeSnapshot Scan(string root)
+    public static DumpTreeSnapshot Scan(string root) => Scan(root, TreeReaders.Direct);
+
+    /// <summary>Scans <paramref name="root"/>, reading runs and latest/ directories through <paramref name="readers"/> (a cache, for <see cref="IncrementalTreeScanner"/>).</summary>
+    public static DumpTreeSnapshot Scan(string root, TreeReaders readers)
     {
         var publicPath = Path.Combine(root, PublicDirectoryName);
         if (!Directory.Exists(publicPath))
@@ -39,7 +42,7 @@ public static class DumpTree
             {
                 others.AddRange(ScanOther(directory));
             }
-            else if (ScanWikiDirectory(name, directory, problems) is { } wiki)
+            else if (ScanWikiDirectory(name, directory, problems, readers) is { } wiki)
             {
                 wikis.Add(wiki);
             }
@@ -50,7 +53,7 @@ public static class DumpTree
 
     /// <summary>
     /// Scans one wiki under <c>&lt;root&gt;/public/</c>; null when <paramref name="wiki"/> is not a safe
-    /// directory name or holds no runs and no latest/ directory.
+    /// directory name or is not a wiki (see <see cref="IsWiki"/>).
     /// </summary>
     public static WikiDumps? ScanWiki(string root, string wiki, List<TreeProblem>? problems = null)
     {
@@ -60,7 +63,7 @@ public static class DumpTree
         }
 
         var directory = Path.Combine(root, PublicDirectoryName, wiki);
-        return Directory.Exists(directory) ? ScanWikiDirectory(wiki, directory, problems ?? []) : null;
+        return Directory.Exists(directory) ? ScanWikiDirectory(wiki, directory, problems ?? [], TreeReaders.Direct) : null;
     }
 
     /// <summary>True for a name that is one plain path segment (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>; not dots only).</summary>
@@ -76,14 +79,23 @@ public static class DumpTree
         var statusPath = Path.Combine(runDirectory, DumpStatusReader.FileName);
         if (!File.Exists(statusPath))
         {
-            return new DumpRun(wiki, date, runDirectory, null, new TreeProblem(statusPath, "missing"));
+            return new DumpRun(wiki, date, runDirectory, null, new TreeProblem(statusPath, MissingStatus));
         }
 
         var result = DumpStatusReader.Read(statusPath);
         return new DumpRun(wiki, date, runDirectory, result.Value, result.Problem);
     }
 
-    private static WikiDumps? ScanWikiDirectory(string name, string directory, List<TreeProblem> problems)
+    /// <summary>
+    /// A top-level directory is a wiki when at least one of its run directories (<c>YYYYMMDD</c>)
+    /// holds a <c>dumpstatus.json</c>: a directory of dated subdirectories from some other producer,
+    /// or a <c>latest/</c> left behind, is not a wiki.
+    /// </summary>
+    public static bool IsWiki(IEnumerable<DumpRun> runs) => runs.Any(r => r.StatusProblem is not { Message: MissingStatus });
+
+    private const string MissingStatus = "missing";
+
+    private static WikiDumps? ScanWikiDirectory(string name, string directory, List<TreeProblem> problems, TreeReaders readers)
     {
         var runs = new List<DumpRun>();
         var hasLatest = false;
@@ -92,12 +104,7 @@ public static class DumpTree
             var subName = Path.GetFileName(sub);
             if (RunDate.IsRunDirectoryName(subName))
             {
-                var run = ReadRun(name, sub);
-                runs.Add(run);
-                if (run.StatusProblem is { } problem)
-                {
-                    problems.Add(problem);
-                }
+                runs.Add(readers.ReadRun(name, sub));
             }
             else if (subName == LatestDirectoryName)
             {
@@ -105,14 +112,18 @@ public static class DumpTree
             }
         }
 
-        if (runs.Count == 0 && !hasLatest)
+        if (!IsWiki(runs))
         {
             return null;
         }
 
-        var latest = hasLatest ? ScanLatest(Path.Combine(directory, LatestDirectoryName), problems) : [];
+        problems.AddRange(runs.Select(r => r.StatusProblem).OfType<TreeProblem>());
+        var latest = hasLatest ? readers.ReadLatest(Path.Combine(directory, LatestDirectoryName), problems) : [];
         return new WikiDumps(name, directory, runs, latest);
     }
+
+    /// <summary>Reads the entries of a wiki's <c>latest/</c> directory; dangling links go to <paramref name="problems"/>.</summary>
+    public static IReadOnlyList<LatestEntry> ReadLatest(string latestDirectory, List<TreeProblem> problems) => ScanLatest(latestDirectory, problems);
 
     private static List<LatestEntry> ScanLatest(string latestDirectory, List<TreeProblem> problems)
     {

@@ -26,7 +26,7 @@ internal sealed class MirrorDownloadAlternatives(
         return copies.Count == 0 ? [] : DuplicateLinks.For(copies, Uri.EscapeDataString(Path.GetFileName(file.RelativePath)) + MetalinkWriter.Suffix);
     }
 
-    public async Task<GeneratedDocument?> TryRenderAsync(string relativePath, Uri origin, CancellationToken cancellationToken)
+    public async Task<GeneratedDocument?> TryRenderAsync(string relativePath, Uri? origin, CancellationToken cancellationToken)
     {
         var metalink = relativePath.EndsWith(MetalinkWriter.Suffix, StringComparison.Ordinal);
         var torrent = relativePath.EndsWith(TorrentWriter.Suffix, StringComparison.Ordinal);
@@ -52,7 +52,8 @@ internal sealed class MirrorDownloadAlternatives(
 
         var name = Path.GetFileName(target);
         var escaped = string.Join('/', target.Split('/').Select(Uri.EscapeDataString));
-        IReadOnlyList<Uri> urls = [new Uri(origin, escaped), .. FreshMirrors.CopiesOf(target, source.Current.Mirrors, freshness.State.Mirrors)];
+        var mirrors = FreshMirrors.CopiesOf(target, source.Current.Mirrors, freshness.State.Mirrors);
+        IReadOnlyList<Uri> urls = origin is null ? mirrors : [new Uri(origin, escaped), .. mirrors];
         if (metalink)
         {
             var body = MetalinkWriter.Render(name, info.Length, digest?.Sha256, Sha1Of(physical, name), urls, modified);

@@ -81,6 +81,8 @@ internal static class NodeHostBuilder
             services.AddSingleton<IStatusPage>(sp => new StatusPage(new Lazy<NodeStateBuilder>(sp.GetRequiredService<NodeStateBuilder>), sp.GetRequiredService<PeerStateMonitor>(), time));
             services.AddDumpDistWeb(new WebHostOptions { HostName = options.HostName, ReusePort = true, AccessLogPath = options.AccessLogPath });
             services.AddSingleton<IServiceProbe>(sp => new WebServiceProbe(sp.GetRequiredService<WebHostedService>()));
+            services.AddSingleton<IHostedService>(sp => new WebTreeChangeFollower(
+                sp.GetRequiredService<WebHostedService>(), sp.GetRequiredService<SyncScheduler>(), sp.GetRequiredService<DailyRetentionService>()));
             services.AddSingleton<IHostedService>(sp => new DrainFollower(
                 sp.GetRequiredService<IAssignmentStore>(), sp.GetRequiredService<WebHostedService>(), source, options.HostName, sp.GetRequiredService<ILogger<DrainFollower>>()));
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DumpDist.Core.Formatting;
 using DumpDist.Core.Tree;
 
 namespace DumpDist.Web.Api;
@@ -30,7 +31,7 @@ internal static class DumpApiJson
             writer.WriteString("status", job.RawStatus);
             if (job.Updated is { } updated)
             {
-                writer.WriteString("updated", updated);
+                writer.WriteString("updated", Rfc3339.Format(updated));
             }
 
             writer.WriteStartArray("files");
@@ -77,7 +78,7 @@ internal static class DumpApiJson
             writer.WriteString("status", job.RawStatus);
             if (job.Updated is { } updated)
             {
-                writer.WriteString("updated", updated.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("updated", Rfc3339.Format(updated));
             }
 
             writer.WriteStartObject("files");

@@ -14,11 +14,12 @@ namespace DumpDist.Web.Api;
 public sealed partial class DumpApiMiddleware
 {
     private const string JsonContentType = "application/json; charset=utf-8";
+    private const string RetryAfterSeconds = "2";
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true };
 
     private readonly RequestDelegate _next;
     private readonly DumpApiOptions _options;
-    private readonly DumpTreeSnapshotCache _cache;
+    private readonly BackgroundSnapshot<SnapshotDocuments> _cache;
     private readonly ILogger<DumpApiMiddleware> _logger;
 
     /// <summary>Creates the middleware.</summary>
@@ -26,9 +27,14 @@ public sealed partial class DumpApiMiddleware
     {
         _next = next;
         _options = options.Value;
-        _cache = new DumpTreeSnapshotCache(_options.TreeRoot, _options.SnapshotLifetime, timeProvider);
         _logger = logger;
+        var scanner = new IncrementalTreeScanner(_options.TreeRoot);
+        _cache = new BackgroundSnapshot<SnapshotDocuments>(_ => SnapshotDocuments.Build(scanner.Scan(), WriterOptions), _options.SnapshotLifetime, _options.FirstSnapshotWait, timeProvider, logger);
+        _cache.Start();
     }
+
+    /// <summary>The tree changed (a sync pass published): the whole-tree snapshot is rebuilt now, in the background.</summary>
+    public void TreeChanged() => _cache.TreeChanged();
 
     /// <summary>Handles API requests; passes everything else on.</summary>
     public Task InvokeAsync(HttpContext context)
@@ -46,6 +52,16 @@ public sealed partial class DumpApiMiddleware
         }
 
         var segments = (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is ["wikis", var named, ..] && !DumpTree.IsSafeName(named))
+        {
+            return ErrorAsync(context, StatusCodes.Status400BadRequest, $"wiki name '{named}' is not one plain path segment (letters, digits, '-', '_', '.')");
+        }
+
+        if (segments is ["wikis", _, "runs", var dated, ..] && !RunDate.IsRunDirectoryName(dated))
+        {
+            return ErrorAsync(context, StatusCodes.Status400BadRequest, $"run date '{dated}' is not a date written YYYYMMDD (e.g. 20261101)");
+        }
+
         return segments switch
         {
             ["index.json"] => IndexAsync(context),
@@ -62,41 +78,29 @@ public sealed partial class DumpApiMiddleware
 
     private async Task IndexAsync(HttpContext context)
     {
-        var snapshot = await _cache.GetAsync(context.RequestAborted);
-        await WriteJsonAsync(context, 200, writer =>
+        if (await SnapshotDocumentsAsync(context) is { } documents)
         {
-            writer.WriteStartObject();
-            writer.WriteStartObject("wikis");
-            foreach (var wiki in snapshot.Wikis)
-            {
-                DumpApiJson.WriteIndexEntry(writer, wiki);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
+            await WriteBytesAsync(context, 200, JsonContentType, documents.Index);
+        }
     }
 
     private async Task WikiListAsync(HttpContext context)
     {
-        var snapshot = await _cache.GetAsync(context.RequestAborted);
-        await WriteJsonAsync(context, 200, writer =>
+        if (await SnapshotDocumentsAsync(context) is { } documents)
         {
-            writer.WriteStartObject();
-            writer.WriteStartArray("wikis");
-            foreach (var wiki in snapshot.Wikis)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("name", wiki.Name);
-                DumpApiJson.WriteNullableString(writer, "latest_good_run", wiki.LatestGoodRun?.Date);
-                DumpApiJson.WriteNullableString(writer, "newest_run", wiki.NewestRun?.Date);
-                writer.WriteString("newest_state", RunStateNames.Of(wiki.NewestRun?.State ?? RunState.Unknown));
-                writer.WriteEndObject();
-            }
+            await WriteBytesAsync(context, 200, JsonContentType, documents.WikiList);
+        }
+    }
 
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+    private async Task<SnapshotDocuments?> SnapshotDocumentsAsync(HttpContext context)
+    {
+        var documents = await _cache.GetAsync(context.RequestAborted);
+        if (documents is null)
+        {
+            await NotReadyAsync(context);
+        }
+
+        return documents;
     }
 
     private static Task RunsAsync(HttpContext context, WikiDumps wiki) =>
@@ -157,7 +161,8 @@ public sealed partial class DumpApiMiddleware
             return Task.CompletedTask;
         }
 
-        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
+        // Never from the Host header: a client (or a cache in front) would choose the links.
+        var baseUrl = _options.PublicUrl?.AbsoluteUri.TrimEnd('/') ?? string.Empty;
         var fileTime = new DateTimeOffset(File.GetLastWriteTimeUtc(Path.Combine(run.DirectoryPath, runFileName)), TimeSpan.Zero);
         var buffer = new MemoryStream();
         LatestFeedWriter.Write(buffer, baseUrl, run, fileLatestName, runFileName, fileTime);
@@ -174,8 +179,16 @@ public sealed partial class DumpApiMiddleware
             ? action(run)
             : NotFoundAsync(context, $"{wikiName} has no run {date}"));
 
-    private static Task NotFoundAsync(HttpContext context, string message) =>
-        WriteJsonAsync(context, StatusCodes.Status404NotFound, writer =>
+    private static Task NotFoundAsync(HttpContext context, string message) => ErrorAsync(context, StatusCodes.Status404NotFound, message);
+
+    private Task NotReadyAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "the tree is still being read after start; retry in a few seconds");
+    }
+
+    private static Task ErrorAsync(HttpContext context, int status, string message) =>
+        WriteJsonAsync(context, status, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("error", message);

@@ -17,6 +17,7 @@ internal sealed class ClusterWebOptionsSource(IClusterConfigSource config, WebHo
         options.ZeroCopy = host.ZeroCopy;
         options.ReusePort = host.ReusePort;
         options.AdminListen = host.AdminListen;
+        options.PublicUrl = host.PublicUrl ?? options.PublicUrl;
         return options;
     }
 

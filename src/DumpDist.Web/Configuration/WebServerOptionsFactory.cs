@@ -23,6 +23,8 @@ internal static class WebServerOptionsFactory
             Qos = QosSettingsMapper.From(config.Qos),
             ShutdownTimeout = web.StopTimeout,
             DrainDeadline = web.DrainDeadline,
+            PublicUrl = web.PublicUrl,
+            IndexFiles = web.IndexFiles,
         };
         options.Listen.Add(Trim(host.Bind(web.Listen)));
         if (web.HttpsListen is not null)

@@ -40,7 +40,7 @@ internal static class AdminEndpoints
                     return;
                 case "/health":
                     context.Response.ContentType = "application/json";
-                    await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new HealthReport(drain.IsDraining ? "draining" : "ok", drain.Since)), context.RequestAborted);
+                    await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(HealthReport.Of(drain.IsDraining, drain.Since)), context.RequestAborted);
                     return;
                 case "/drain" when post:
                     // POST /drain?deadline=SECONDS: downloads still running after it are cut off.

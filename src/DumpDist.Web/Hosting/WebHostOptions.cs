@@ -17,4 +17,7 @@ internal sealed class WebHostOptions
 
     /// <summary>Standalone admin listener (one-off `dumpdist web --admin-listen`); the node uses its admin API instead.</summary>
     public string? AdminListen { get; init; }
+
+    /// <summary>Overrides <c>services.web.public_url</c> (the one-off <c>dumpdist web --public-url</c>).</summary>
+    public Uri? PublicUrl { get; init; }
 }

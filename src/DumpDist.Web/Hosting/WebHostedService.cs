@@ -24,6 +24,7 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
     private readonly SemaphoreSlim _swap = new(1, 1);
     private readonly List<Task> _retiring = [];
     private IDisposable? _subscription;
+    private Logging.LogReopenSignals? _signals;
     private WebServer? _server;
     private WebServerOptions? _options;
     private int _disposed;
@@ -61,11 +62,16 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
         _options = options;
         Problem = null;
         _subscription = _source.Subscribe(() => _ = ApplyAsync());
+        if (OperatingSystem.IsLinux())
+        {
+            _signals = new Logging.LogReopenSignals(() => Server?.ReopenAccessLog());
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _subscription?.Dispose();
+        _signals?.Dispose();
         if (Volatile.Read(ref _disposed) == 1 && _server is null)
         {
             return;
@@ -100,6 +106,9 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
         await StopAsync(CancellationToken.None);
         _swap.Dispose();
     }
+
+    /// <summary>The tree changed (a pass published or removed runs): the API rebuilds its whole-tree snapshot now.</summary>
+    public void TreeChanged() => Server?.TreeChanged();
 
     /// <summary>Applies a new snapshot; completes when the new listeners (if any) are up.</summary>
     internal async Task ApplyAsync()
@@ -168,7 +177,10 @@ internal sealed partial class WebHostedService : IHostedService, IAsyncDisposabl
         && a.CertificateKeyPath == b.CertificateKeyPath
         && a.PlainHttp == b.PlainHttp
         && a.Root == b.Root
-        && a.ShutdownTimeout == b.ShutdownTimeout;
+        && a.ShutdownTimeout == b.ShutdownTimeout
+        // Not listener settings, but baked into the request path: a new listener set applies them.
+        && a.PublicUrl == b.PublicUrl
+        && a.IndexFiles.SequenceEqual(b.IndexFiles);
 
     [LoggerMessage(4101, LogLevel.Information, "QoS limits from the cluster file applied")]
     private static partial void LogQosApplied(ILogger logger);

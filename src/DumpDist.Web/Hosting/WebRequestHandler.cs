@@ -29,8 +29,13 @@ internal sealed class WebRequestHandler(
     TimeProvider time,
     ILogger logger,
     IStatusPage? statusPage = null,
-    IDownloadAlternatives? alternatives = null)
+    IDownloadAlternatives? alternatives = null,
+    Uri? publicUrl = null,
+    IReadOnlyList<string>? indexFiles = null)
 {
+    /// <summary>The query that asks for the generated listing of a directory that has an index page (<c>/enwiki/20261101/?listing</c>).</summary>
+    public const string ListingQuery = "listing";
+
     public const string HealthPath = "/-/health";
     private const string ApiPrefix = "/api/";
     private readonly StatusCounters _statuses = new(metrics);
@@ -128,10 +133,10 @@ internal sealed class WebRequestHandler(
 
                 return await files.ServeAsync(context, resource, client, isHead);
             case ResourceKind.Directory:
-                return await ListingAsync(context, resource, path!);
+                return await DirectoryAsync(context, resource, path!, client, isHead);
             default:
                 if (alternatives is not null
-                    && await alternatives.TryRenderAsync(relative, new Uri($"{request.Scheme}://{request.Host}/"), context.RequestAborted) is { } document)
+                    && await alternatives.TryRenderAsync(relative, publicUrl, context.RequestAborted) is { } document)
                 {
                     return await Responses.BytesAsync(context, StatusCodes.Status200OK, document.ContentType, document.Body);
                 }
@@ -140,7 +145,7 @@ internal sealed class WebRequestHandler(
         }
     }
 
-    private async Task<long> ListingAsync(HttpContext context, Resource directory, string path)
+    private async Task<long> DirectoryAsync(HttpContext context, Resource directory, string path, ClientIdentity client, bool isHead)
     {
         if (!path.EndsWith('/'))
         {
@@ -148,6 +153,33 @@ internal sealed class WebRequestHandler(
             return await Responses.TextAsync(context, StatusCodes.Status301MovedPermanently, "Moved\n");
         }
 
+        // As nginx and production: a directory's own page (a run's progress page, the main index)
+        // when it has one; the generated listing stays at ?listing, and JSON clients always get it.
+        if (!context.Request.Query.ContainsKey(ListingQuery) && !WantsJson(context.Request) && FindIndexPage(directory) is { } page)
+        {
+            context.Response.Headers.Vary = "Accept";
+            return await files.ServeAsync(context, page, client, isHead);
+        }
+
+        return await ListingAsync(context, directory, path);
+    }
+
+    private Resource? FindIndexPage(Resource directory)
+    {
+        foreach (var name in indexFiles ?? [])
+        {
+            var page = resolver.Resolve(directory.RelativePath.Length == 0 ? name : directory.RelativePath + "/" + name);
+            if (page.Kind == ResourceKind.File)
+            {
+                return page;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<long> ListingAsync(HttpContext context, Resource directory, string path)
+    {
         var listing = listings.Get(directory, path);
         var headers = context.Response.Headers;
         headers.ETag = listing.ETag;
@@ -178,7 +210,7 @@ internal sealed class WebRequestHandler(
     private async Task<long> HealthAsync(HttpContext context)
     {
         var draining = drain.IsDraining;
-        var body = JsonSerializer.SerializeToUtf8Bytes(new HealthReport(draining ? "draining" : "ok", drain.Since));
+        var body = JsonSerializer.SerializeToUtf8Bytes(HealthReport.Of(draining, drain.Since));
         context.Response.Headers.CacheControl = "no-store";
         return await Responses.BytesAsync(context, draining ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK, "application/json", body);
     }

@@ -38,6 +38,7 @@ internal sealed class WebServer : IAsyncDisposable
     private readonly CertificateStore? _certificates;
     private readonly KestrelConnectionGauge? _connections;
     private readonly IdleMemoryTrimmer? _trimmer;
+    private DumpApiMiddleware? _api;
 
     private WebServer(WebApplication app, WebApplication? admin, AccessLogWriter? accessLog, CertificateStore? certificates, QosSettingsSource qos, DrainState drain, WebMetrics metrics, KestrelConnectionGauge? connections, IdleMemoryTrimmer? trimmer)
     {
@@ -79,21 +80,21 @@ internal sealed class WebServer : IAsyncDisposable
         var drain = parts?.Drain ?? new DrainState(time);
         var metrics = parts?.Metrics ?? new WebMetrics();
         var resolver = new ResourceResolver(options.ServedRoot, time, options.MetadataTtl);
-        var listings = new ListingCache(resolver.RootReal, time, options.ListingMaxAge);
+        var listings = new ListingCache(resolver.RootReal, time, options.ListingMaxAge, options.IndexFiles);
         var limiter = new ClientLimiter(time);
         var files = new FileResponder(options, resolver, qos, limiter, drain, digests ?? NoDigests.Instance, metrics, time, logger);
         var accessLog = options.AccessLogPath switch
         {
             null => null,
             "-" => new AccessLogWriter(Console.Out, ownsOutput: false),
-            var path => AccessLogWriter.ToFile(path),
+            var path => AccessLogWriter.ToFile(path, logger),
         };
         var api = new DumpApiMiddleware(
             static async context => await Responses.TextAsync(context, StatusCodes.Status404NotFound, "Not found\n"),
-            Options.Create(new DumpApiOptions { TreeRoot = options.Root }),
+            Options.Create(new DumpApiOptions { TreeRoot = options.Root, PublicUrl = options.PublicUrl }),
             time,
             loggerFactory.CreateLogger<DumpApiMiddleware>());
-        var handler = new WebRequestHandler(resolver, listings, files, api, qos, drain, metrics, accessLog, time, logger, parts?.StatusPage, parts?.Alternatives);
+        var handler = new WebRequestHandler(resolver, listings, files, api, qos, drain, metrics, accessLog, time, logger, parts?.StatusPage, parts?.Alternatives, options.PublicUrl, options.IndexFiles);
         var certificates = options.HttpsListen.Count > 0
             ? new CertificateStore(options.CertificatePath!, options.CertificateKeyPath!, time, logger)
             : null;
@@ -150,7 +151,7 @@ internal sealed class WebServer : IAsyncDisposable
         var plainRefused = options.HttpsListen.Count > 0 && options.PlainHttp != PlainHttpPolicy.Serve;
         if (plainRefused)
         {
-            app.Run(context => PlainHttpAsync(context, options.PlainHttp, handler, () => app.Urls));
+            app.Run(context => PlainHttpAsync(context, options.PlainHttp, options.PublicUrl, handler, () => app.Urls));
         }
         else
         {
@@ -166,7 +167,7 @@ internal sealed class WebServer : IAsyncDisposable
         var meters = app.Services.GetService<IMeterFactory>();
         var connections = meters is null ? null : new KestrelConnectionGauge(meters);
         var trimmer = connections is null ? null : new IdleMemoryTrimmer(connections, time);
-        var server = new WebServer(app, admin, accessLog, certificates, qos, drain, metrics, connections, trimmer);
+        var server = new WebServer(app, admin, accessLog, certificates, qos, drain, metrics, connections, trimmer) { _api = api };
         await app.StartAsync(cancellationToken);
         server.Addresses = BoundAddresses(app);
         if (admin is not null)
@@ -181,7 +182,13 @@ internal sealed class WebServer : IAsyncDisposable
 
     public Uri Address(string scheme = "http") => Addresses.First(a => a.Scheme == scheme);
 
-    private static async Task PlainHttpAsync(HttpContext context, PlainHttpPolicy mode, WebRequestHandler handler, Func<ICollection<string>> urls)
+    /// <summary>The tree changed: the API's whole-tree snapshot is rebuilt now, in the background.</summary>
+    public void TreeChanged() => _api?.TreeChanged();
+
+    /// <summary>Reopens the access log file at its path (after logrotate renamed it: SIGUSR1, SIGHUP).</summary>
+    public void ReopenAccessLog() => _accessLog?.Reopen();
+
+    private static async Task PlainHttpAsync(HttpContext context, PlainHttpPolicy mode, Uri? publicUrl, WebRequestHandler handler, Func<ICollection<string>> urls)
     {
         if (context.Request.IsHttps)
         {
@@ -191,17 +198,29 @@ internal sealed class WebServer : IAsyncDisposable
 
         if (mode == PlainHttpPolicy.Redirect)
         {
-            var https = urls().Select(u => new Uri(u)).FirstOrDefault(u => u.Scheme == "https");
-            var host = context.Request.Host.Host;
-            var port = https?.Port ?? 443;
             context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-            context.Response.Headers.Location = port == 443
-                ? $"https://{host}{context.Request.Path}{context.Request.QueryString}"
-                : $"https://{host}:{port}{context.Request.Path}{context.Request.QueryString}";
+            context.Response.Headers.Location = HttpsLocation(context, publicUrl, urls);
             return;
         }
 
         await Responses.TextAsync(context, StatusCodes.Status403Forbidden, "Plain HTTP is refused here; use https://\n");
+    }
+
+    // The target host is the configured public URL's, or the address this connection reached;
+    // never the Host header, which would let a client (or a poisoned cache) pick the redirect target.
+    private static string HttpsLocation(HttpContext context, Uri? publicUrl, Func<ICollection<string>> urls)
+    {
+        var path = context.Request.PathBase.Add(context.Request.Path).ToUriComponent() + context.Request.QueryString.ToUriComponent();
+        if (publicUrl is { Scheme: "https" })
+        {
+            return PublicBaseUrl.For(publicUrl, path);
+        }
+
+        var https = urls().Select(u => new Uri(u)).FirstOrDefault(u => u.Scheme == "https");
+        var port = https?.Port ?? 443;
+        var address = context.Connection.LocalIpAddress is { } local ? (local.IsIPv4MappedToIPv6 ? local.MapToIPv4() : local) : IPAddress.Loopback;
+        var host = publicUrl?.Host ?? (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString());
+        return port == 443 ? $"https://{host}{path}" : $"https://{host}:{port}{path}";
     }
 
     private static List<Uri> BoundAddresses(WebApplication app)

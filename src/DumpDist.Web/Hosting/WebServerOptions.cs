@@ -58,6 +58,15 @@ internal sealed class WebServerOptions
     /// <summary>After a drain without its own deadline, downloads still running this long are cut off (<c>services.web.drain_deadline</c>); null: never.</summary>
     public TimeSpan? DrainDeadline { get; set; }
 
+    /// <summary>
+    /// The site's public base URL (ends in <c>/</c>): the only source of absolute URLs in answers.
+    /// Null: answers carry relative URLs. The client's Host header is never used for a URL.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
+    /// <summary>File names served for a directory in place of the generated listing when one exists there (first match wins); empty: always the listing.</summary>
+    public IReadOnlyList<string> IndexFiles { get; set; } = ["index.html"];
+
     /// <summary>Checks the options; returns the problems, each naming the field.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -103,6 +112,19 @@ internal sealed class WebServerOptions
             if (CertificateKeyPath is null || !File.Exists(CertificateKeyPath))
             {
                 problems.Add($"certificate_key: file {CertificateKeyPath ?? "(not set)"} does not exist");
+            }
+        }
+
+        if (PublicUrl is not null && (!PublicUrl.IsAbsoluteUri || PublicUrl.Scheme is not ("http" or "https") || PublicUrl.Query.Length > 0 || PublicUrl.Fragment.Length > 0 || PublicUrl.UserInfo.Length > 0))
+        {
+            problems.Add($"public_url: '{PublicUrl}' must be http(s)://host[:port][/path] with no user, query or fragment");
+        }
+
+        foreach (var name in IndexFiles)
+        {
+            if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || name.StartsWith('.'))
+            {
+                problems.Add($"index_files: '{name}' is not a plain file name");
             }
         }
 

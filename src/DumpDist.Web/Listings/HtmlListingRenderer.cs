@@ -8,12 +8,19 @@ namespace DumpDist.Web.Listings;
 /// <summary>A readable HTML index: name, modification time (UTC), human and exact size.</summary>
 internal static class HtmlListingRenderer
 {
-    public static byte[] Render(string requestPath, IReadOnlyList<ListingEntry> entries)
+    public static byte[] Render(string requestPath, IReadOnlyList<ListingEntry> entries, string? indexPage = null)
     {
         var title = WebUtility.HtmlEncode(requestPath);
         var sb = new StringBuilder(2048 + (entries.Count * 220));
         HtmlPage.AppendHead(sb, "Index of " + requestPath)
-          .Append("<h1>Index of ").Append(title).Append("</h1>\n<table class=\"stack\">\n")
+          .Append("<h1>Index of ").Append(title).Append("</h1>\n");
+        if (indexPage is not null)
+        {
+            sb.Append("<p>This directory has its own page: <a href=\"").Append(Uri.EscapeDataString(indexPage)).Append("\">")
+              .Append(WebUtility.HtmlEncode(indexPage)).Append("</a></p>\n");
+        }
+
+        sb.Append("<table class=\"stack\">\n")
           .Append("<thead><tr><th>Name</th><th>Last modified (UTC)</th><th class=\"num\">Size</th></tr></thead><tbody>\n");
         if (requestPath != "/")
         {

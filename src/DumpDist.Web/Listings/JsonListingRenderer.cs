@@ -23,7 +23,7 @@ internal static class JsonListingRenderer
                     json.WriteNumber("size", entry.Size);
                 }
 
-                json.WriteString("modified", entry.Modified.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteString("modified", Core.Formatting.Rfc3339.Format(entry.Modified));
                 json.WriteEndObject();
             }
 

@@ -8,10 +8,14 @@ namespace DumpDist.Web.Listings;
 /// changes the directory's mtime and so the key. Entries also expire after a few seconds, since
 /// a file growing in place does not touch its directory.
 /// </summary>
-internal sealed class ListingCache(string rootReal, TimeProvider time, TimeSpan maxAge)
+internal sealed class ListingCache(string rootReal, TimeProvider time, TimeSpan maxAge, IReadOnlyList<string>? indexFiles = null)
 {
     private const int MaxDirectories = 20_000;
     private readonly ConcurrentDictionary<string, RenderedListing> _cache = new(StringComparer.Ordinal);
+
+    // The directory's own page, linked from the top of the generated listing.
+    private string? IndexPageOf(List<ListingEntry> entries) =>
+        indexFiles?.FirstOrDefault(name => entries.Exists(e => !e.IsDirectory && e.Name == name));
 
     public RenderedListing Get(Resource directory, string requestPath)
     {
@@ -24,7 +28,7 @@ internal sealed class ListingCache(string rootReal, TimeProvider time, TimeSpan 
         }
 
         var entries = DirectoryScanner.Scan(directory.PhysicalPath, rootReal);
-        var rendered = new RenderedListing(directory.ModifiedTicks, now, requestPath, entries);
+        var rendered = new RenderedListing(directory.ModifiedTicks, now, requestPath, entries, IndexPageOf(entries));
         if (_cache.Count >= MaxDirectories)
         {
             _cache.Clear();

@@ -1,7 +1,7 @@
 namespace DumpDist.Web.Listings;
 
 /// <summary>Both renderings of one directory version, built on first request and reused.</summary>
-internal sealed class RenderedListing(long modifiedTicks, long createdAt, string requestPath, List<ListingEntry> entries)
+internal sealed class RenderedListing(long modifiedTicks, long createdAt, string requestPath, List<ListingEntry> entries, string? indexPage = null)
 {
     private byte[]? _html;
     private byte[]? _json;
@@ -12,7 +12,7 @@ internal sealed class RenderedListing(long modifiedTicks, long createdAt, string
 
     public string ETag { get; } = $"\"d{modifiedTicks:x}-{entries.Count:x}\"";
 
-    public byte[] Html => _html ??= HtmlListingRenderer.Render(requestPath, entries);
+    public byte[] Html => _html ??= HtmlListingRenderer.Render(requestPath, entries, indexPage);
 
     public byte[] Json => _json ??= JsonListingRenderer.Render(requestPath, entries);
 }

@@ -38,4 +38,10 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "Config reload failed, keeping the QoS settings in force: {Error}")]
     public static partial void ReloadFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "Access log reopened at {Path}")]
+    public static partial void AccessLogReopened(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Error, Message = "Access log {Path} could not be reopened ({Error}); still writing to the old file")]
+    public static partial void AccessLogReopenFailed(ILogger logger, string path, string error);
 }

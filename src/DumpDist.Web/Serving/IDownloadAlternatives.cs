@@ -9,6 +9,10 @@ internal interface IDownloadAlternatives
     /// <summary>Link header values to send with <paramref name="file"/>; empty when there are none.</summary>
     IReadOnlyList<string> LinksFor(Resource file);
 
-    /// <summary>A document generated for <paramref name="relativePath"/> (no file there), or null; <paramref name="origin"/> is this site's base URL.</summary>
-    Task<GeneratedDocument?> TryRenderAsync(string relativePath, Uri origin, CancellationToken cancellationToken);
+    /// <summary>
+    /// A document generated for <paramref name="relativePath"/> (no file there), or null. <paramref name="origin"/> is
+    /// this site's configured public base URL; null when none is configured, and then the document lists only the mirrors
+    /// (Metalink and torrent URLs must be absolute, and the request's Host header is never trusted for one).
+    /// </summary>
+    Task<GeneratedDocument?> TryRenderAsync(string relativePath, Uri? origin, CancellationToken cancellationToken);
 }

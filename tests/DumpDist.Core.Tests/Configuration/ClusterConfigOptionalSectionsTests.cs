@@ -107,6 +107,27 @@ public sealed class ClusterConfigOptionalSectionsTests
     }
 
     [Fact]
+    public void Parse_WebPublicUrlAndIndexFiles_BoundWithTrailingSlash()
+    {
+        var yaml = ConfigSamples.WithLines((17, "  web: { active: dumps2, public_url: 'https://dumps.example.org/mirror', index_files: [index.html, status.html] }"));
+
+        var result = ClusterConfigLoader.Parse(yaml, "cluster.yaml");
+
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.Equal(new Uri("https://dumps.example.org/mirror/"), result.Config!.Services.Web!.PublicUrl);
+        Assert.Equal(["index.html", "status.html"], result.Config.Services.Web.IndexFiles);
+    }
+
+    [Fact]
+    public void Parse_WebWithoutPublicUrl_NoneAndIndexHtmlByDefault()
+    {
+        var result = ClusterConfigLoader.Parse(ConfigSamples.Minimal, "cluster.yaml");
+
+        Assert.Null(result.Config!.Services.Web!.PublicUrl);
+        Assert.Equal(["index.html"], result.Config.Services.Web.IndexFiles);
+    }
+
+    [Fact]
     public void Parse_AdminAssignmentsAndWebTimeouts_AreBound()
     {
         var yaml = ConfigSamples.WithLines(

@@ -24,6 +24,8 @@ public sealed class DumpTreeTests : IDisposable
         Write("public/other/cirrussearch/20261102/x.json.gz", "c");
         Write("public/tmp/20261101/dumpstatus.json", "{}");
         Write("public/notawiki/readme.txt", "hello");
+        Write("public/pagecounts/20261101/pagecounts-20261101.gz", "dated, but no run of a wiki");
+        Write("public/oldwiki/latest/oldwiki-latest-x.bz2-rss.xml", "<rss/>");
 
         var snapshot = DumpTree.Scan(_root);
 
@@ -47,6 +49,46 @@ public sealed class DumpTreeTests : IDisposable
         Assert.Equal(2, snapshot.Problems.Count);
         Assert.Contains(snapshot.Problems, p => p.Path.EndsWith("20261020/dumpstatus.json", StringComparison.Ordinal) && p.Message.Contains("malformed JSON"));
         Assert.Contains(snapshot.Problems, p => p.Message.Contains("dangling link"));
+    }
+
+    [Fact]
+    public void IncrementalScan_ReReadsOnlyChangedRuns_SameSnapshotAsFullScan()
+    {
+        Write("public/enwiki/20261101/dumpstatus.json", """{"jobs": {"a": {"status": "done"}}}""");
+        Write("public/enwiki/20261120/dumpstatus.json", """{"jobs": {"a": {"status": "in-progress"}}}""");
+        Write("public/dewiki/20261101/dumpstatus.json", """{"jobs": {"a": {"status": "done"}}}""");
+        Write("public/frwiki/20261101/dumpstatus.json", """{"jobs": {"a": {"status": "done"}}}""");
+        var scanner = new IncrementalTreeScanner(_root);
+
+        var first = scanner.Scan();
+        var readFirst = scanner.RunsReadLastScan;
+        var unchanged = scanner.Scan();
+        var readUnchanged = scanner.RunsReadLastScan;
+        Write("public/enwiki/20261120/dumpstatus.json", """{"jobs": {"a": {"status": "done"}}}  """);
+        Directory.Delete(Path.Combine(_root, "public", "frwiki"), recursive: true);
+        Write("public/dewiki/20261120/dumpstatus.json", """{"jobs": {"a": {"status": "waiting"}}}""");
+        var changed = scanner.Scan();
+
+        Assert.Equal((4, 0, 2), (readFirst, readUnchanged, scanner.RunsReadLastScan));
+        Assert.Equal(["dewiki", "enwiki", "frwiki"], first.Wikis.Select(w => w.Name));
+        Assert.Equal(RunState.InProgress, unchanged.FindWiki("enwiki")!.NewestRun!.State);
+        Assert.Equal(["dewiki", "enwiki"], changed.Wikis.Select(w => w.Name));
+        Assert.Equal(RunState.Good, changed.FindWiki("enwiki")!.NewestRun!.State);
+        Assert.Equal("20261120", changed.FindWiki("enwiki")!.LatestGoodRun!.Date);
+        Assert.Equal(RunState.InProgress, changed.FindWiki("dewiki")!.NewestRun!.State);
+        var full = DumpTree.Scan(_root);
+        Assert.Equal(full.Wikis.Select(w => (w.Name, string.Join(',', w.Runs.Select(r => r.Date + r.State)))), changed.Wikis.Select(w => (w.Name, string.Join(',', w.Runs.Select(r => r.Date + r.State)))));
+    }
+
+    [Fact]
+    public void ScanWiki_DatedDirectoriesWithoutStatus_NotAWiki()
+    {
+        Write("public/pagecounts/20261101/x.gz", "x");
+        Write("public/enwiki/20261101/dumpstatus.json", "{}");
+        Write("public/enwiki/20261120/enwiki-20261120-a.bz2", "no status yet");
+
+        Assert.Null(DumpTree.ScanWiki(_root, "pagecounts"));
+        Assert.Equal(["20261101", "20261120"], DumpTree.ScanWiki(_root, "enwiki")!.Runs.Select(r => r.Date));
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public sealed class NodeClusterTests : IAsyncLifetime
             Assert.Contains("\"xmldatadumps\":\"ok\"", await sync.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var index = await c.Http.GetStringAsync(c.Web("b", string.Empty));
+        // The tree's own index.html is served at /; the generated listing is at ?listing.
+        var index = await c.Http.GetStringAsync(c.Web("b", "?listing"));
         Assert.Contains("other/", index, StringComparison.Ordinal);
         Assert.Equal(200, await c.HealthAsync("a", "web"));
         Assert.Equal(503, await c.HealthAsync("b", "web"));

@@ -66,6 +66,7 @@ public sealed class MirrorDownloadAlternativesTests
         digests.Sha256 = SHA256.HashData(body);
         var meta4 = await alternatives.TryRenderAsync("aawiki/20261101/pages.bz2.meta4", origin, CancellationToken.None);
         var torrent = await alternatives.TryRenderAsync("aawiki/20261101/pages.bz2.torrent", origin, CancellationToken.None);
+        var meta4WithoutOrigin = await alternatives.TryRenderAsync("aawiki/20261101/pages.bz2.meta4", null, CancellationToken.None);
 
         Assert.Equal(["<https://fresh.example.org/dumps/aawiki/20261101/pages.bz2>; rel=duplicate; pri=1", "<pages.bz2.meta4>; rel=describedby; type=\"application/metalink4+xml\""], links);
         Assert.Empty(alternatives.LinksFor(new Resource(ResourceKind.File, "aawiki/20261101/aawiki-20261101-sha1sums.txt", info.FullName, 1, Now)));
@@ -79,6 +80,10 @@ public sealed class MirrorDownloadAlternativesTests
         Assert.Equal("application/x-bittorrent", torrent!.ContentType);
         Assert.Contains("8:url-listl", Encoding.Latin1.GetString(torrent.Body), StringComparison.Ordinal);
         Assert.Null(await alternatives.TryRenderAsync("aawiki/20261101/none.bz2.meta4", origin, CancellationToken.None));
+        // No public_url: only the mirrors, whose URLs are absolute; this server is left out rather than guessed.
+        var withoutOrigin = Encoding.UTF8.GetString(meta4WithoutOrigin!.Body);
+        Assert.Contains("<url priority=\"1\">https://fresh.example.org/dumps/aawiki/20261101/pages.bz2</url>", withoutOrigin, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.2", withoutOrigin, StringComparison.Ordinal);
     }
 
     private sealed class Digests : IDigestLookup

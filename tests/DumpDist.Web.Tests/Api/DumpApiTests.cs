@@ -26,7 +26,11 @@ public sealed class DumpApiTests : IAsyncLifetime
         Write("public/enwiki/20261120/dumpstatus.json", """{"jobs": {"articlesdump": {"status": "in-progress", "files": {"enwiki-20261120-pages-articles.xml.bz2": {}}}}, "version": "0.8"}""");
         Write("public/enwiki/20261120/enwiki-20261120-pages-articles.xml.bz2.inprog", "da");
         Write("public/enwiki/20261020/dumpstatus.json", """{"jobs": {"articlesdump": {"status": "failed"}}}""");
-        Write("public/dewiki/20261101/dumpstatus.json", """{"jobs": {"x": {"status": "waiting"}}}""");
+        Write("public/dewiki/20261101/dumpstatus.json", """{"jobs": {"x": {"status": "waiting", "updated": "2026-11-03 04:05:06"}}}""");
+        // Not wikis: dated directories without any dumpstatus.json, a latest/ alone, plain files.
+        Write("public/pagecounts/20261101/pagecounts-20261101.gz", "p");
+        Write("public/oldwiki/latest/oldwiki-latest-x.bz2-rss.xml", "<rss/>");
+        Write("public/misc/readme.txt", "hello");
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -138,6 +142,9 @@ public sealed class DumpApiTests : IAsyncLifetime
     [InlineData("/api/v1/wikis/..")]
     [InlineData("/api/v1/wikis/%2e%2e/runs")]
     [InlineData("/api/v1/wikis/other")]
+    [InlineData("/api/v1/wikis/pagecounts")]
+    [InlineData("/api/v1/wikis/oldwiki/runs")]
+    [InlineData("/api/v1/wikis/misc")]
     [InlineData("/api/v1/wikis/enwiki/runs/20990101")]
     [InlineData("/api/v1/wikis/enwiki/latest/enwiki-latest-nothing.bz2")]
     [InlineData("/api/v1/wikis/enwiki/latest/dewiki-latest-x.bz2")]
@@ -148,6 +155,45 @@ public sealed class DumpApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("\"error\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/wikis/enwiki/runs/2026-11-01", "run date '2026-11-01'")]
+    [InlineData("/api/v1/wikis/enwiki/runs/20261301/complete", "run date '20261301'")]
+    [InlineData("/api/v1/wikis/enwiki/runs/latest", "run date 'latest'")]
+    [InlineData("/api/v1/wikis/en%20wiki/runs", "wiki name 'en wiki'")]
+    public async Task MalformedName_Is400NamingTheValue(string path, string named)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith(named, document.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Timestamps_AreRfc3339Utc_InRunsAndIndexJson()
+    {
+        using var run = await GetJsonAsync("/api/v1/wikis/enwiki/runs/20261101");
+        using var index = await GetJsonAsync("/api/v1/index.json");
+        using var latest = await GetJsonAsync("/api/v1/wikis/enwiki/latest");
+
+        Assert.Equal("2026-11-02T10:00:00Z", run.RootElement.GetProperty("jobs")[0].GetProperty("updated").GetString());
+        Assert.Equal("2026-11-02T10:00:00Z", latest.RootElement.GetProperty("jobs")[0].GetProperty("updated").GetString());
+        Assert.Equal("2026-11-03T04:05:06Z", index.RootElement.GetProperty("wikis").GetProperty("dewiki").GetProperty("jobs").GetProperty("x").GetProperty("updated").GetString());
+    }
+
+    [Fact]
+    public async Task LatestFeed_HostileHostHeader_LinksAreSiteRelative()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/wikis/enwiki/latest/enwiki-latest-pages-articles.xml.bz2-rss.xml", UriKind.Relative));
+        request.Headers.Host = "evil.example";
+        using var response = await _client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("evil.example", body, StringComparison.Ordinal);
+        Assert.Equal("/enwiki/20261101/", XDocument.Parse(body).Descendants("item").Single().Element("link")!.Value);
     }
 
     [Fact]
