@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the dumpdist Debian package from a self-contained linux-x64 publish:
-#   packaging/build-deb.sh [--out DIR] [--publish-dir DIR] [--compression xz|gzip|none]
+#   packaging/build-deb.sh [--out DIR] [--publish-dir DIR] [--compression xz|gzip|none] [--ready-to-run]
 # --publish-dir reuses an existing `dotnet publish -r linux-x64 --self-contained` output instead
 # of publishing again (the publish is the slow part). The package version comes from the built
 # binary (`dumpdist --version`, e.g. 0.1.0+48ece90...), as 0.1.0+g48ece90.
@@ -10,14 +10,16 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 out="$repo/artifacts/deb"
 publish=""
 compression=xz
+r2r=()
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out=$2; shift 2 ;;
     --publish-dir) publish=$2; shift 2 ;;
     --compression) compression=$2; shift 2 ;;
+    --ready-to-run) r2r=(-p:PublishReadyToRun=true); shift ;;
     *) echo "build-deb.sh: unknown argument '$1'" >&2
-       echo "usage: packaging/build-deb.sh [--out DIR] [--publish-dir DIR] [--compression xz|gzip|none]" >&2
+       echo "usage: packaging/build-deb.sh [--out DIR] [--publish-dir DIR] [--compression xz|gzip|none] [--ready-to-run]" >&2
        exit 2 ;;
   esac
 done
@@ -32,7 +34,7 @@ if [ -z "$publish" ]; then
   rm -rf "$publish"
   echo "build-deb.sh: dotnet publish (self-contained, linux-x64) -> $publish" >&2
   DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet publish "$repo/src/DumpDist.Cli/DumpDist.Cli.csproj" \
-    -c Release -r linux-x64 --self-contained -o "$publish" -nologo -v quiet >&2
+    -c Release -r linux-x64 --self-contained -o "$publish" -nologo -v quiet "${r2r[@]}" >&2
 fi
 [ -x "$publish/dumpdist" ] || { echo "build-deb.sh: $publish/dumpdist is missing; not a self-contained publish" >&2; exit 2; }
 

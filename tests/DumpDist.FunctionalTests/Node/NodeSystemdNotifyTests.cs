@@ -51,8 +51,9 @@ public sealed class NodeSystemdNotifyTests : IDisposable
 
             // Ready means started: the admin API answers at once, no polling needed.
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            using var health = await http.GetAsync(new Uri($"http://127.0.0.1:{adminPort}/healthz"));
-            Assert.True((int)health.StatusCode is 200 or 503, $"admin API answered {(int)health.StatusCode}");
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "notify-test-token");
+            using var state = await http.GetAsync(new Uri($"http://127.0.0.1:{adminPort}/api/v1/state"));
+            Assert.Equal(System.Net.HttpStatusCode.OK, state.StatusCode);
 
             Assert.True(PosixSignals.Terminate(process.Id));
             var stopping = await ReceiveAsync(socket, TimeSpan.FromSeconds(30));
