@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using DumpDist.Cli.Progress;
 using DumpDist.Core.Configuration;
 using DumpDist.Node.Provisioning;
 using DumpDist.Retention.Execution;
@@ -72,7 +73,7 @@ internal static class InitCommand
             try
             {
                 var progress = new PassProgress();
-                fit = await PassProgressDisplay.RunAsync("init", progress, () => Task.Run(() => new VolumeForecast(TimeProvider.System).Check(loaded.Config, hostConfig, parseResult.GetValue(from)?.FullName, progress, signals.Token), signals.Token));
+                fit = await ProgressDisplay.RunAsync("init", ProgressSources.Of(progress), () => Task.Run(() => new VolumeForecast(TimeProvider.System).Check(loaded.Config, hostConfig, parseResult.GetValue(from)?.FullName, progress, signals.Token), signals.Token));
             }
             catch (ArgumentException e)
             {
