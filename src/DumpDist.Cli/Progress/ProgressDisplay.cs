@@ -33,7 +33,8 @@ internal static class ProgressDisplay
         T result = default!;
         await console.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            // The description carries counts, rate and ETA; a short bar leaves it room on 80 columns.
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(command, maxValue: 1);
@@ -54,8 +55,9 @@ internal static class ProgressDisplay
     {
         var interval = LineInterval;
         var next = interval;
+        var wake = interval < FrameInterval ? interval : FrameInterval;
         var started = TimeProvider.System.GetTimestamp();
-        while (await Task.WhenAny(running, Task.Delay(FrameInterval)) != running)
+        while (await Task.WhenAny(running, Task.Delay(wake)) != running)
         {
             var snapshot = read();
             rate.Sample(snapshot);
