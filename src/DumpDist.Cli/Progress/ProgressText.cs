@@ -22,7 +22,8 @@ internal static class ProgressText
             parts.Add(snapshot.TotalBytes > 0 ? $"{FixtureSummary.Bytes(snapshot.Bytes)}/{FixtureSummary.Bytes(snapshot.TotalBytes)}" : FixtureSummary.Bytes(snapshot.Bytes));
         }
 
-        if (rate.PerSecond is { } perSecond)
+        // A rate of nothing counted yet says nothing.
+        if (rate.PerSecond is { } perSecond && parts.Count > 0)
         {
             parts.Add(rate.CountsBytes ? $"{FixtureSummary.Bytes((long)perSecond)}/s" : string.Create(CultureInfo.InvariantCulture, $"{perSecond:N0} {snapshot.ItemName}/s"));
         }

@@ -89,7 +89,8 @@ public sealed partial class ProgressOutputTests(ProgressOutputTests.Tree tree) :
         }
     }
 
-    [GeneratedRegex(@"^dumpdist [a-z ]+: [a-z]+( [\d,]+(/[\d,]+)? [a-z]+)?(, [\d.]+ (B|KiB|MiB|GiB)(/[\d.]+ (B|KiB|MiB|GiB))?)?(, [\d.,]+ ([a-z]+|B|KiB|MiB|GiB)/s)?(, ETA \d+:\d\d:\d\d)?$")]
+    // "dumpdist COMMAND: PHASE" then counts, sizes, rate and ETA, comma-separated.
+    [GeneratedRegex(@"^dumpdist [a-z ]+: [a-z]+( ([\d,]+(/[\d,]+)? [a-z]+|[\d.]+ (B|KiB|MiB|GiB)(/[\d.]+ (B|KiB|MiB|GiB))?|[\d.,]+ ([a-z]+|B|KiB|MiB|GiB)/s|ETA \d+:\d\d:\d\d)(, ([\d,]+(/[\d,]+)? [a-z]+|[\d.]+ (B|KiB|MiB|GiB)(/[\d.]+ (B|KiB|MiB|GiB))?|[\d.,]+ ([a-z]+|B|KiB|MiB|GiB)/s|ETA \d+:\d\d:\d\d))*)?$")]
     private static partial Regex LineFormat();
 
     /// <summary>One generated tree (one wiki, two runs, about 70 MB) shared by the tests.</summary>
