@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(rsync nginx-light wrk aria2 curl wget nfs-ganesha nfs-ganesha-vfs libnfs-utils haproxy iproute2 procps psmisc coreutils util-linux etcd-server etcd-client iputils-arping prometheus chromium)
+packages=(rsync systemd nginx-light wrk aria2 curl wget nfs-ganesha nfs-ganesha-vfs libnfs-utils haproxy iproute2 procps psmisc coreutils util-linux etcd-server etcd-client iputils-arping prometheus chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -20,6 +20,7 @@ internal static class DumpDistCommandLine
         root.Subcommands.Add(NfsCommand.Create());
         root.Subcommands.Add(ClientCommand.Create());
         root.Subcommands.Add(NodeCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(FailoverCommand.Create());
         root.Subcommands.Add(DrainCommand.Create(undrain: false));
         root.Subcommands.Add(DrainCommand.Create(undrain: true));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using DumpDist.Cli.Progress;
 using DumpDist.Retention.Capacity;
 using DumpDist.Retention.Execution;
 using DumpDist.Retention.Reporting;
@@ -35,7 +36,7 @@ internal static class CapacityCommand
             CapacityReport report;
             try
             {
-                report = await PassProgressDisplay.RunAsync("capacity", progress, () => Task.Run(() => new CapacityAnalyzer(TimeProvider.System).Analyze(target, progress, signals.Token), signals.Token));
+                report = await ProgressDisplay.RunAsync("capacity", ProgressSources.Of(progress), () => Task.Run(() => new CapacityAnalyzer(TimeProvider.System).Analyze(target, progress, signals.Token), signals.Token));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using DumpDist.Cli.Progress;
 using DumpDist.Core.Configuration;
 using DumpDist.Retention.Execution;
 using DumpDist.Retention.Reporting;
@@ -40,7 +41,7 @@ internal static class CleanupCommand
             try
             {
                 var executor = new CleanupExecutor(TimeProvider.System, loggerFactory.CreateLogger("dumpdist.cleanup"));
-                report = await PassProgressDisplay.RunAsync("cleanup", progress, () => Task.Run(() => executor.Run(target, parseResult.GetValue(dryRun), progress, signals.Token), signals.Token));
+                report = await ProgressDisplay.RunAsync("cleanup", ProgressSources.Of(progress), () => Task.Run(() => executor.Run(target, parseResult.GetValue(dryRun), progress, signals.Token), signals.Token));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using DumpDist.Cli.Progress;
 using DumpDist.Retention.Compare;
 using DumpDist.Retention.Execution;
 using DumpDist.Retention.Reporting;
@@ -37,7 +38,7 @@ internal static class CompareCommand
             (ComparisonReport? Report, string? Error) result;
             try
             {
-                result = await PassProgressDisplay.RunAsync("compare", progress, () => new TreeCompare(new RsyncRunner()).RunAsync(sideA, sideB, parseResult.GetValue(checksums), progress, signals.Token));
+                result = await ProgressDisplay.RunAsync("compare", ProgressSources.Of(progress), () => new TreeCompare(new RsyncRunner()).RunAsync(sideA, sideB, parseResult.GetValue(checksums), progress, signals.Token));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DumpDist.Cli.Progress;
 using DumpDist.Fixtures;
 
 namespace DumpDist.Cli.Commands;
@@ -46,8 +47,7 @@ internal static class FixtureCommand
         var generation = FixtureGenerator.GenerateAsync(options, progress, cancellationToken);
         try
         {
-            await FixtureProgressDisplay.ShowAsync(generation, progress, cancellationToken);
-            var manifest = await generation;
+            var manifest = await ProgressDisplay.RunAsync("fixture", ProgressSources.Of(progress), () => generation);
             await Console.Out.WriteAsync(FixtureSummary.Render(manifest, TimeProvider.System.GetElapsedTime(started)));
             return ExitCodes.Success;
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DumpDist.Cli.Progress;
 using DumpDist.Sync.Publishing;
 using DumpDist.Sync.Scheduling;
 using DumpDist.Sync.State;
@@ -98,7 +99,8 @@ internal static class SyncCommand
     /// <summary>Runs one pass and prints its outcome; returns the exit code.</summary>
     public static async Task<int> RunPassAsync(SyncPass pass, SyncPassOptions options, CancellationToken cancellationToken)
     {
-        var result = await pass.RunAsync(options, cancellationToken);
+        var progress = new SyncProgress();
+        var result = await ProgressDisplay.RunAsync($"sync {options.Dataset}", ProgressSources.Of(progress), () => pass.RunAsync(options with { Progress = progress }, cancellationToken));
         if (options.DryRun)
         {
             foreach (var change in result.Stages.SelectMany(s => s.Changes))

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using DumpDist.Cli.Progress;
+using DumpDist.Sync.Publishing;
 using DumpDist.Sync.State;
 using DumpDist.Sync.Verification;
-using Spectre.Console;
 
 namespace DumpDist.Cli.Commands;
 
@@ -78,23 +79,10 @@ internal static class VerifyCommand
         return command;
     }
 
-    private static async Task<VerificationReport> RunWithProgressAsync(FileVerifier verifier, VerificationPlan plan, CancellationToken cancellationToken)
+    private static Task<VerificationReport> RunWithProgressAsync(FileVerifier verifier, VerificationPlan plan, CancellationToken cancellationToken)
     {
-        if (Console.IsErrorRedirected || plan.Items.Count == 0)
-        {
-            return await verifier.VerifyAsync(plan, null, cancellationToken);
-        }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        VerificationReport? report = null;
-        await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("verify", maxValue: Math.Max(1, plan.TotalBytes));
-                report = await verifier.VerifyAsync(plan, bytes => task.Increment(bytes), cancellationToken);
-                task.Value = task.MaxValue;
-            });
-        return report!;
+        var progress = new SyncProgress();
+        progress.Start("verifying", plan.Items.Count, plan.Items.Count == 0 ? 0 : plan.TotalBytes);
+        return ProgressDisplay.RunAsync("verify", ProgressSources.Of(progress), () => verifier.VerifyAsync(plan, progress.AddBytes, progress.AddFile, cancellationToken));
     }
 }

@@ -27,7 +27,7 @@ internal sealed class ContentChecker(PublishedSums published)
     public async Task<(List<Difference> Differences, int Checked, int Unchecked, string? Error)> CheckAsync(
         ComparedSide sideA, TreeListing? a, ComparedSide sideB, TreeListing? b, IReadOnlyList<(string Path, long Size)> candidates, PassProgress? progress, CancellationToken cancellationToken)
     {
-        progress?.Start("checksums", candidates.Sum(c => c.Size));
+        progress?.Start("checksums", candidates.Sum(c => c.Size), PassProgress.BytesUnit);
         Dictionary<string, (string? Md5, string? Sha1)>? sumsA = null, sumsB = null;
         foreach (var (side, listing, isA) in new[] { (sideA, a, true), (sideB, b, false) }.Where(s => s.Item1.IsRemote))
         {

@@ -39,11 +39,12 @@ internal sealed partial class CleanupExecutor(TimeProvider time, ILogger logger,
             progress?.Start("scanning");
             plan = CleanupPlanner.Plan(target.Root, target.Rules, started, cancellationToken);
             leftovers = trash.Entries(plan.OwnerDirectories);
-            progress?.Start(dryRun ? "planning" : "removing", plan.Removals.Count);
+            progress?.Start(dryRun ? "planning" : "removing", plan.Removals.Count, "runs");
             foreach (var removal in plan.Removals)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var bytes = DiskUsage.Measure(removal.FullPath, cancellationToken).Allocated;
+                progress?.AddBytes(bytes);
                 var scope = LockScope.For(target.Locks, removal.FullPath);
                 if (scope is not null && locks.Refused.TryGetValue(scope.Dataset, out var refusal))
                 {
@@ -81,12 +82,13 @@ internal sealed partial class CleanupExecutor(TimeProvider time, ILogger logger,
 
         // Outside the locks: the runs are already out of the served tree, and deleting 100 GB
         // runs must not hold up the next sync pass.
-        progress?.Start(dryRun ? "planning" : "deleting", leftovers.Count + moved.Count);
+        progress?.Start(dryRun ? "planning" : "deleting", leftovers.Count + moved.Count, "runs");
         foreach (var entry in leftovers)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var original = Trash.OriginalPath(entry);
             var bytes = DiskUsage.Measure(entry, cancellationToken).Allocated;
+            progress?.AddBytes(bytes);
             var error = dryRun ? null : trash.Delete(entry, AfterFirstFile(entry));
             items.Add(new CleanupItem(
                 original, CleanupOutcomes.LeftoverKind, string.Empty, string.Empty, "-", bytes, "left in the trash by an interrupted pass",
@@ -108,6 +110,7 @@ internal sealed partial class CleanupExecutor(TimeProvider time, ILogger logger,
                 LogFailed(logger, items[index].Path, error);
             }
 
+            progress?.AddBytes(items[index].Bytes);
             progress?.Advance();
         }
 

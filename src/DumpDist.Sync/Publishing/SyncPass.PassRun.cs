@@ -68,6 +68,7 @@ public sealed partial class SyncPass
         {
             Directory.CreateDirectory(options.Destination);
 
+            options.Progress?.Start("transferring");
             // Without verification nothing reads the data stage's file list: rsync need not write it.
             var dataTask = RunStageAsync("data", StageArguments.Data(options), cancellationToken, itemize: options.Verify);
             var statusTask = StageAndReadAsync(() => RunStageAsync("status", StageArguments.StatusWalk(options, _staging.Root), cancellationToken));
@@ -294,6 +295,10 @@ public sealed partial class SyncPass
             var stats = new RsyncStats();
             Directory.CreateDirectory(options.StateDirectory);
             var logFile = itemize ? Path.Combine(options.StateDirectory, $"rsync-{options.Dataset}-{stage}-{Environment.ProcessId}.log") : null;
+            using var stopTail = new CancellationTokenSource();
+            var tail = logFile is not null && options.Progress is { } progress
+                ? RsyncLogTail.FollowAsync(logFile, change => Count(progress, change), stopTail.Token)
+                : Task.CompletedTask;
             var rsync = await owner._runner.RunAsync(arguments, line =>
             {
                 if (ItemizedChange.TryParse(line) is { } change)
@@ -305,6 +310,8 @@ public sealed partial class SyncPass
                     stats.Read(line);
                 }
             }, cancellationToken, logFile, options.Transfer.IoTimeout);
+            await stopTail.CancelAsync();
+            await tail;
             var report = new StageReport(stage, rsync, changes) { Stats = stats, Itemized = itemize };
             lock (_stages)
             {
@@ -321,6 +328,15 @@ public sealed partial class SyncPass
             return report;
         }
 
+        private static void Count(SyncProgress progress, ItemizedChange change)
+        {
+            if (change.IsFileTransfer)
+            {
+                progress.AddFile();
+                progress.AddBytes(change.Length);
+            }
+        }
+
         private async Task<VerificationReport> VerifyAsync(SyncStateDatabase database, RefetchQueue queue, IReadOnlyList<string> refetched, CancellationToken cancellationToken)
         {
             var startedVerify = owner._time.GetTimestamp();
@@ -335,7 +351,10 @@ public sealed partial class SyncPass
                 .Where(c => c.IsFileTransfer && (ChecksumFile.AlgorithmOf(Path.GetFileName(c.Path)) is not null || Path.GetFileName(c.Path) == DumpStatusReader.FileName))
                 .Select(c => Path.GetDirectoryName(c.Path) ?? string.Empty);
             var plan = VerificationPlanner.ForChanges(options.Destination, dataFiles, changedDirectories);
-            var report = await new FileVerifier(cache, owner._time).VerifyAsync(plan, null, cancellationToken);
+            var progress = options.Progress;
+            progress?.Start("verifying", plan.Items.Count, plan.Items.Count == 0 || progress is null ? 0 : plan.TotalBytes);
+            var report = await new FileVerifier(cache, owner._time).VerifyAsync(
+                plan, progress is null ? null : progress.AddBytes, progress is null ? null : progress.AddFile, cancellationToken);
 
             var now = owner._time.GetUtcNow();
             var failed = new HashSet<string>(StringComparer.Ordinal);

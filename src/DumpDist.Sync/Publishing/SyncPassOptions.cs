@@ -46,4 +46,7 @@ public sealed record SyncPassOptions
     /// before the staged files are published.
     /// </summary>
     public Func<CancellationToken, Task>? BetweenStages { get; init; }
+
+    /// <summary>Where the pass stands (files and bytes transferred, then verified), for a progress display; optional.</summary>
+    public SyncProgress? Progress { get; init; }
 }

@@ -24,7 +24,11 @@ public sealed class FileVerifier
     }
 
     /// <summary>Runs <paramref name="plan"/>; <paramref name="onBytes"/> reports bytes hashed.</summary>
-    public async Task<VerificationReport> VerifyAsync(VerificationPlan plan, Action<long>? onBytes, CancellationToken cancellationToken)
+    public Task<VerificationReport> VerifyAsync(VerificationPlan plan, Action<long>? onBytes, CancellationToken cancellationToken) =>
+        VerifyAsync(plan, onBytes, null, cancellationToken);
+
+    /// <summary>Runs <paramref name="plan"/>; <paramref name="onBytes"/> reports bytes hashed, <paramref name="onFile"/> each file done.</summary>
+    public async Task<VerificationReport> VerifyAsync(VerificationPlan plan, Action<long>? onBytes, Action? onFile, CancellationToken cancellationToken)
     {
         var problems = new ConcurrentBag<VerifyProblem>(plan.Problems);
         var updates = new ConcurrentQueue<CacheEntry>();
@@ -37,6 +41,7 @@ public sealed class FileVerifier
             {
                 var outcome = await VerifyOneAsync(item, updates, onBytes, token);
                 Interlocked.Add(ref bytes, outcome.BytesRead);
+                onFile?.Invoke();
                 if (outcome.Problem is not null)
                 {
                     problems.Add(outcome.Problem);
