@@ -19,7 +19,7 @@ public sealed class LbCommandTests : IDisposable
         Assert.StartsWith("# HAProxy 2.6 configuration for the dumpdist cluster in cluster.example.yaml.\n", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("    server dumps2 [2001:db8::20]:443 check addr 192.0.2.20 port 9100 check-ssl verify required ca-file /etc/dumpdist/admin-ca.crt send-proxy-v2\n", result.StandardOutput, StringComparison.Ordinal);
 
-        // The example has an active mirror and no --rsync-send-proxy: the one warning, on stderr.
+        // The example has an active mirror and no services.rsync.proxy_protocol: the one warning, on stderr.
         var warning = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("dumpdist lb haproxy: warning: the rsync daemons will see every mirror as the load balancer's address", warning, StringComparison.Ordinal);
         // The example's admin CA lives on the balancer host; haproxy -c reads it, so point it at a real one.
