@@ -26,6 +26,12 @@ public sealed record RsyncServiceConfig : ServiceConfig
     /// </summary>
     public bool ProxyProtocol { get; init; }
 
+    /// <summary>Verified data files at least this large get a <c>FILE.torrent</c> with web seeds (<c>torrent_min_size</c>, bytes, default 64 MiB).</summary>
+    public long TorrentMinimumSize { get; init; } = 64L << 20;
+
+    /// <summary>How often the node checks every active mirror's trace (<c>mirror_check_interval</c>, default 15m).</summary>
+    public TimeSpan MirrorCheckInterval { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The user rsyncd serves as when the node runs as root (<c>uid</c>, default <c>nobody</c>); it must be able to read the tree.</summary>
     public string User { get; init; } = "nobody";
 

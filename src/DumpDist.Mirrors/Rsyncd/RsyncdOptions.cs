@@ -27,12 +27,6 @@ public sealed class RsyncdOptions
     /// <summary>How often rsyncd's log is read for the per-mirror metrics.</summary>
     public TimeSpan TransferLogInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often every active mirror's trace is checked.</summary>
-    public TimeSpan FreshnessInterval { get; set; } = TimeSpan.FromMinutes(15);
-
     /// <summary>How long one mirror gets to answer a freshness check.</summary>
     public TimeSpan FreshnessTimeout { get; set; } = TimeSpan.FromSeconds(20);
-
-    /// <summary>Verified data files at least this large get a <c>FILE.torrent</c> with web seeds.</summary>
-    public long TorrentMinimumSize { get; set; } = 64L << 20;
 }

@@ -335,7 +335,7 @@ public sealed partial class SyncPass
                 .Where(c => c.IsFileTransfer && (ChecksumFile.AlgorithmOf(Path.GetFileName(c.Path)) is not null || Path.GetFileName(c.Path) == DumpStatusReader.FileName))
                 .Select(c => Path.GetDirectoryName(c.Path) ?? string.Empty);
             var plan = VerificationPlanner.ForChanges(options.Destination, dataFiles, changedDirectories);
-            var report = await new FileVerifier(cache, owner._time).VerifyAsync(plan, null, cancellationToken);
+            var report = await new FileVerifier(cache, owner._time, pieces: owner._pieces).VerifyAsync(plan, null, cancellationToken);
 
             var now = owner._time.GetUtcNow();
             var failed = new HashSet<string>(StringComparer.Ordinal);

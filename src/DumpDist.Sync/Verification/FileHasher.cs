@@ -1,12 +1,14 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using DumpDist.Core.Hashing;
 using DumpDist.Core.Tree;
 
 namespace DumpDist.Sync.Verification;
 
 /// <summary>
 /// Streams a file once, feeding the published algorithm (sha1 or md5) and SHA-256 from the same
-/// large buffer, so checking a dump also yields the web's integrity digest for free.
+/// large buffer, so checking a dump also yields the web's integrity digest for free (and, when asked,
+/// the torrent piece hashes).
 /// </summary>
 public static class FileHasher
 {
@@ -17,6 +19,14 @@ public static class FileHasher
         string path,
         ChecksumAlgorithm algorithm,
         Action<long>? onBytes,
+        CancellationToken cancellationToken) => HashAsync(path, algorithm, onBytes, null, cancellationToken);
+
+    /// <summary>Hashes <paramref name="path"/>, also feeding <paramref name="pieces"/> (torrent piece hashes) from the same read when given.</summary>
+    public static Task<FileHashes> HashAsync(
+        string path,
+        ChecksumAlgorithm algorithm,
+        Action<long>? onBytes,
+        PieceHasher? pieces,
         CancellationToken cancellationToken)
     {
         using var primary = IncrementalHash.CreateHash(algorithm == ChecksumAlgorithm.Sha1 ? HashAlgorithmName.SHA1 : HashAlgorithmName.MD5);
@@ -38,6 +48,7 @@ public static class FileHasher
 
                 primary.AppendData(buffer, 0, read);
                 sha256.AppendData(buffer, 0, read);
+                pieces?.Append(buffer.AsSpan(0, read));
                 total += read;
                 onBytes?.Invoke(read);
             }

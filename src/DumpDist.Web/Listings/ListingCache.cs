@@ -8,7 +8,8 @@ namespace DumpDist.Web.Listings;
 /// changes the directory's mtime and so the key. Entries also expire after a few seconds, since
 /// a file growing in place does not touch its directory.
 /// </summary>
-internal sealed class ListingCache(string rootReal, TimeProvider time, TimeSpan maxAge)
+/// <remarks>With <paramref name="alternatives"/>, a listing also names the documents generated next to its files (FILE.meta4, FILE.torrent).</remarks>
+internal sealed class ListingCache(string rootReal, TimeProvider time, TimeSpan maxAge, IDownloadAlternatives? alternatives = null)
 {
     private const int MaxDirectories = 20_000;
     private readonly ConcurrentDictionary<string, RenderedListing> _cache = new(StringComparer.Ordinal);
@@ -23,7 +24,11 @@ internal sealed class ListingCache(string rootReal, TimeProvider time, TimeSpan 
             return cached;
         }
 
-        var entries = DirectoryScanner.Scan(directory.PhysicalPath, rootReal);
+        IReadOnlyList<ListingEntry> entries = DirectoryScanner.Scan(directory.PhysicalPath, rootReal);
+        if (alternatives is not null)
+        {
+            entries = alternatives.ListedWith(directory.RelativePath, entries);
+        }
         var rendered = new RenderedListing(directory.ModifiedTicks, now, requestPath, entries);
         if (_cache.Count >= MaxDirectories)
         {

@@ -9,6 +9,12 @@ internal interface IDownloadAlternatives
     /// <summary>Link header values to send with <paramref name="file"/>; empty when there are none.</summary>
     IReadOnlyList<string> LinksFor(Resource file);
 
+    /// <summary>
+    /// <paramref name="entries"/> of the directory <paramref name="directoryRelativePath"/> with the documents this
+    /// would generate for them (each right after the file it describes), so a listing shows what can be fetched.
+    /// </summary>
+    IReadOnlyList<Listings.ListingEntry> ListedWith(string directoryRelativePath, IReadOnlyList<Listings.ListingEntry> entries);
+
     /// <summary>A document generated for <paramref name="relativePath"/> (no file there), or null; <paramref name="origin"/> is this site's base URL.</summary>
     Task<GeneratedDocument?> TryRenderAsync(string relativePath, Uri origin, CancellationToken cancellationToken);
 }
