@@ -52,7 +52,7 @@ public sealed class LbCommandTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = await LbCommand.HaproxyAsync(cluster, "127.0.0.1:8080", null, "127.0.0.1:8873", rsyncSendProxy: true, target, stdout, stderr, CancellationToken.None);
+        var exit = await LbCommand.HaproxyAsync(cluster, "127.0.0.1:8080", null, "127.0.0.1:8873", rsyncSendProxy: false, target, stdout, stderr, CancellationToken.None);
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, stdout.ToString());
@@ -61,6 +61,21 @@ public sealed class LbCommandTests : IDisposable
         Assert.Contains("    bind 127.0.0.1:8080\n", written, StringComparison.Ordinal);
         Assert.Contains("    bind 127.0.0.1:8873\n", written, StringComparison.Ordinal);
         Assert.Equal(["dumpdist.cfg"], Directory.GetFiles(Path.GetDirectoryName(target)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task HaproxyAsync_SendProxyWithoutTheClusterKey_ExitsTwoNamingTheKeyAndWritesNothing()
+    {
+        var cluster = WriteCluster(null);
+        var target = Path.Combine(_dir, "proxied", "dumpdist.cfg");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await LbCommand.HaproxyAsync(cluster, null, null, null, rsyncSendProxy: true, target, stdout, stderr, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("dumpdist lb haproxy: --rsync-send-proxy: set services.rsync.proxy_protocol: true in the cluster file instead", stderr.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
     }
 
     [Theory]

@@ -48,7 +48,7 @@ public sealed class DownloadAlternativesTests : IDisposable
         var html = Encoding.UTF8.GetString((await Curl.GetAsync(new Uri(server.Address(), "enwiki/20261101/").ToString())).Body);
         var json = System.Text.Json.JsonDocument.Parse((await Curl.GetAsync(new Uri(server.Address(), "enwiki/20261101/?format=json").ToString())).Body);
 
-        var names = json.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToArray();
+        var names = json.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("name").GetString()!).ToArray();
         Assert.Equal(["pages.bz2", "pages.bz2.meta4", "pages.bz2.torrent", "stub.bz2", "stub.bz2.meta4"], names);
         var torrent = json.RootElement.GetProperty("entries")[2];
         Assert.True(torrent.GetProperty("generated").GetBoolean());

@@ -53,12 +53,15 @@ public sealed class RsyncBehindHaproxyTests
             Assert.NotEqual(0, stranger.ExitCode);
             Assert.Contains("access denied", stranger.StandardError + stranger.StandardOutput, StringComparison.OrdinalIgnoreCase);
             Assert.False(File.Exists(Path.Combine(scratch, "stranger", "pageviews", "pageviews-1.gz")));
-            // Without the header (not through the balancer) the daemon serves no one, not even the mirror.
+            // Straight to the daemon, not through a trusted proxy (qos.trusted_proxies), even the mirror gets nothing.
             Assert.NotEqual(0, direct.ExitCode);
             Assert.False(File.Exists(Path.Combine(scratch, "direct", "pageviews", "pageviews-1.gz")));
+            // The daemon's own log names each client by the address in the header, never the balancer's 127.0.0.1.
             var log = Log(paths);
-            Assert.Contains("127.0.0.5", log, StringComparison.Ordinal);
-            Assert.Matches("(?m)refused.*127\\.0\\.0\\.6|127\\.0\\.0\\.6.*refused", log);
+            Assert.Contains("rsync allowed access on module other from UNDETERMINED (127.0.0.5)", log, StringComparison.Ordinal);
+            Assert.Contains("xfer send 127.0.0.5 other 5 ", log, StringComparison.Ordinal);
+            Assert.Contains("rsync denied on module other from UNDETERMINED (127.0.0.6)", log, StringComparison.Ordinal);
+            Assert.Contains("proxy protocol rejected from untrusted peer UNDETERMINED (127.0.0.5)", log, StringComparison.Ordinal);
         }
         finally
         {
