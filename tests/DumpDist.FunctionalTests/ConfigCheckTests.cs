@@ -48,6 +48,35 @@ public sealed class ConfigCheckTests
     }
 
     [Fact]
+    public async Task ConfigCheck_MirrorWithBadAddress_ExitsOneNamesLineAndStillSummarises()
+    {
+        var lines = await File.ReadAllLinesAsync(RepositoryPaths.File("docs", "cluster.example.yaml"));
+        var index = Array.FindIndex(lines, l => l == "    ipv4: [198.51.100.7]");
+        lines[index] = "    ipv4: [198.51.100.7, 10.1.2.0/16]";
+        var directory = TestPaths.NewTempDirectory("config");
+        try
+        {
+            var path = Path.Combine(directory, "cluster.yaml");
+            await File.WriteAllLinesAsync(path, lines);
+
+            var result = await RunInRepositoryAsync("config", "check", path);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"{path}: loads, without 1 mirror entry (see the errors)", result.StandardOutput);
+            Assert.Contains("mirrors: 2 (1 active, 1 left out of rsync hosts allow for a bad address)", result.StandardOutput);
+            Assert.Equal(
+                $"{path}:{index + 1}:26: error: mirrors[0].ipv4[1]: '10.1.2.0/16' has host bits set; the network is 10.1.0.0/16; " +
+                "mirror 'example-university' is left out of rsync hosts allow until this is fixed (the other entries apply)\n" +
+                $"{path}: 1 error in mirror entries left out of rsync hosts allow ('example-university'); the rest of the file loads\n",
+                result.StandardError);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ConfigCheck_SeveralErrors_PrintsEachAsFileLineColumn()
     {
         var directory = TestPaths.NewTempDirectory("config");

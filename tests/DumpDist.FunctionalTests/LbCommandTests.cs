@@ -19,7 +19,7 @@ public sealed class LbCommandTests : IDisposable
         Assert.StartsWith("# HAProxy 2.6 configuration for the dumpdist cluster in cluster.example.yaml.\n", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("    server dumps2 [2001:db8::20]:443 check addr 192.0.2.20 port 9100 check-ssl verify required ca-file /etc/dumpdist/admin-ca.crt send-proxy-v2\n", result.StandardOutput, StringComparison.Ordinal);
 
-        // The example has an active mirror and no --rsync-send-proxy: the one warning, on stderr.
+        // The example has an active mirror and no services.rsync.proxy_protocol: the one warning, on stderr.
         var warning = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("dumpdist lb haproxy: warning: the rsync daemons will see every mirror as the load balancer's address", warning, StringComparison.Ordinal);
         // The example's admin CA lives on the balancer host; haproxy -c reads it, so point it at a real one.
@@ -52,7 +52,7 @@ public sealed class LbCommandTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = await LbCommand.HaproxyAsync(cluster, "127.0.0.1:8080", null, "127.0.0.1:8873", rsyncSendProxy: true, target, stdout, stderr, CancellationToken.None);
+        var exit = await LbCommand.HaproxyAsync(cluster, "127.0.0.1:8080", null, "127.0.0.1:8873", rsyncSendProxy: false, target, stdout, stderr, CancellationToken.None);
 
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, stdout.ToString());
@@ -61,6 +61,21 @@ public sealed class LbCommandTests : IDisposable
         Assert.Contains("    bind 127.0.0.1:8080\n", written, StringComparison.Ordinal);
         Assert.Contains("    bind 127.0.0.1:8873\n", written, StringComparison.Ordinal);
         Assert.Equal(["dumpdist.cfg"], Directory.GetFiles(Path.GetDirectoryName(target)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task HaproxyAsync_SendProxyWithoutTheClusterKey_ExitsTwoNamingTheKeyAndWritesNothing()
+    {
+        var cluster = WriteCluster(null);
+        var target = Path.Combine(_dir, "proxied", "dumpdist.cfg");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await LbCommand.HaproxyAsync(cluster, null, null, null, rsyncSendProxy: true, target, stdout, stderr, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("dumpdist lb haproxy: --rsync-send-proxy: set services.rsync.proxy_protocol: true in the cluster file instead", stderr.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
     }
 
     [Theory]

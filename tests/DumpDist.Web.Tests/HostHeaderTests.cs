@@ -3,6 +3,7 @@ using DumpDist.Web.Drain;
 using DumpDist.Web.Hosting;
 using DumpDist.Web.Metrics;
 using DumpDist.Web.Qos;
+using DumpDist.Web.Listings;
 using DumpDist.Web.Serving;
 using DumpDist.Web.Tests.Support;
 
@@ -87,6 +88,8 @@ public sealed class HostHeaderTests : IDisposable
     private sealed class OriginEcho : IDownloadAlternatives
     {
         public IReadOnlyList<string> LinksFor(Resource file) => [$"<https://mirror.example.org/{file.RelativePath}>; rel=duplicate; pri=1"];
+
+        public IReadOnlyList<ListingEntry> ListedWith(string directoryRelativePath, IReadOnlyList<ListingEntry> entries) => entries;
 
         public Task<GeneratedDocument?> TryRenderAsync(string relativePath, Uri? origin, CancellationToken cancellationToken) =>
             Task.FromResult(relativePath.EndsWith(".meta4", StringComparison.Ordinal)

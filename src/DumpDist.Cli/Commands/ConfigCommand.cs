@@ -17,12 +17,13 @@ internal static class ConfigCommand
 
     /// <summary>
     /// Prints every error and warning as FILE:LINE:COL to <paramref name="error"/>, in file order; then, with errors, their count
-    /// (exit 2), else a summary to <paramref name="output"/> (exit 0: warnings alone do not fail the check).
+    /// (exit 2), else a summary to <paramref name="output"/>: exit 0 (warnings alone do not fail the check), or exit 1 when
+    /// entries are left out (a mirror with a bad address: the file loads and the node applies the rest, but the check found a problem).
     /// </summary>
     internal static async Task<int> CheckAsync(string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var result = ClusterConfigLoader.Load(path);
-        var problems = result.Errors.Concat(result.Warnings).OrderBy(p => p.Line).ThenBy(p => p.Column);
+        var problems = result.Errors.Concat(result.Warnings).Concat(result.LeftOut).OrderBy(p => p.Line).ThenBy(p => p.Column);
         foreach (var problem in problems)
         {
             await error.WriteLineAsync(problem.ToString().AsMemory(), cancellationToken);
@@ -30,13 +31,22 @@ internal static class ConfigCommand
 
         if (!result.Success)
         {
-            var count = Plural(result.Errors.Count, "error");
+            var count = Plural(result.Errors.Count + result.LeftOut.Count, "error");
             var summary = result.Warnings.Count == 0 ? count : $"{count}, {Plural(result.Warnings.Count, "warning")}";
             await error.WriteLineAsync($"{path}: {summary}".AsMemory(), cancellationToken);
             return ExitCodes.UsageOrConfig;
         }
 
         await output.WriteAsync(ConfigSummary.Format(path, result.Config).AsMemory(), cancellationToken);
+        if (result.LeftOut.Count > 0)
+        {
+            var entries = result.Config.Mirrors.Where(m => m.AddressProblems.Count > 0).Select(m => $"'{m.Name}'");
+            await error.WriteLineAsync(
+                $"{path}: {Plural(result.LeftOut.Count, "error")} in mirror entries left out of rsync hosts allow ({string.Join(", ", entries)}); the rest of the file loads".AsMemory(),
+                cancellationToken);
+            return ExitCodes.ProblemFound;
+        }
+
         return ExitCodes.Success;
     }
 

@@ -10,7 +10,8 @@ internal static class ConfigSummary
     {
         var text = new StringBuilder();
         var line = (string s) => text.Append(s).Append('\n');
-        line($"{path}: OK");
+        var leftOutEntries = config.Mirrors.Count(m => m.AddressProblems.Count > 0);
+        line(leftOutEntries == 0 ? $"{path}: OK" : $"{path}: loads, without {leftOutEntries} mirror {(leftOutEntries == 1 ? "entry" : "entries")} (see the errors)");
         line($"hosts ({config.Hosts.Count}):");
         foreach (var host in config.Hosts)
         {
@@ -36,7 +37,10 @@ internal static class ConfigSummary
         line($"assignments: {Assignments(config.Assignments)}");
 
         var activeMirrors = config.Mirrors.Count(m => m.Active);
-        line($"mirrors: {config.Mirrors.Count} ({activeMirrors} active)");
+        var leftOut = config.Mirrors.Count(m => m.AddressProblems.Count > 0);
+        line(leftOut == 0
+            ? $"mirrors: {config.Mirrors.Count} ({activeMirrors} active)"
+            : $"mirrors: {config.Mirrors.Count} ({activeMirrors} active, {leftOut} left out of rsync hosts allow for a bad address)");
         return text.ToString();
     }
 

@@ -116,7 +116,7 @@ internal static class LbCommand
         var webBind = new Option<string?>("--web-bind") { Description = "Where the plain HTTP frontend listens (default :80, every IPv4 address).", HelpName = "ADDR:PORT" };
         var httpsBind = new Option<string?>("--https-bind") { Description = "Where the HTTPS (TLS passthrough) frontend listens when services.web.https_listen is set (default :443).", HelpName = "ADDR:PORT" };
         var rsyncBind = new Option<string?>("--rsync-bind") { Description = "Where the rsync frontend listens (default :873).", HelpName = "ADDR:PORT" };
-        var rsyncSendProxy = new Option<bool>("--rsync-send-proxy") { Description = "Send a PROXY v2 header to the rsync daemons so hosts allow sees the mirror's address (the daemons need proxy protocol = yes)." };
+        var rsyncSendProxy = new Option<bool>("--rsync-send-proxy") { Description = "Kept for scripts: the PROXY v2 header to the rsync daemons is sent when services.rsync.proxy_protocol is true in the cluster file (which also sets the daemons' proxy protocol = yes); with the key unset this flag is an error." };
         var output = new Option<FileInfo?>("--out") { Description = "Write the configuration here (atomically) instead of to stdout." };
         var command = new Command("haproxy", "Render an HAProxy 2.6 configuration: web, HTTPS passthrough and rsync frontends to every host, health-checked on the nodes' /healthz endpoints.")
         {

@@ -14,6 +14,12 @@ public sealed record ClusterConfigLoadResult
     /// <summary>Every warning (<see cref="ConfigSeverity.Warning"/>), ordered by position; they do not stop the file loading.</summary>
     public IReadOnlyList<ConfigError> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// Problems of entries the config was loaded without (<see cref="ConfigSeverity.EntryLeftOut"/>:
+    /// a mirror registry entry with a bad address), ordered by position; the rest of the file applies.
+    /// </summary>
+    public IReadOnlyList<ConfigError> LeftOut { get; init; } = [];
+
     /// <summary>True when the file loaded with no errors.</summary>
     [MemberNotNullWhen(true, nameof(Config))]
     public bool Success => Config is not null && Errors.Count == 0;

@@ -6,7 +6,8 @@ namespace DumpDist.Core.Configuration;
 /// <summary>
 /// Loads and validates the cluster file. Never throws for bad input: every problem found (malformed YAML, unknown key,
 /// bad value, missing key, cross-section rule) comes back in <see cref="ClusterConfigLoadResult.Errors"/> with its position,
-/// and what is allowed but probably unwanted in <see cref="ClusterConfigLoadResult.Warnings"/>.
+/// what is allowed but probably unwanted in <see cref="ClusterConfigLoadResult.Warnings"/>, and the entries loaded
+/// without (a mirror with a bad address) in <see cref="ClusterConfigLoadResult.LeftOut"/>.
 /// </summary>
 public static class ClusterConfigLoader
 {
@@ -55,7 +56,7 @@ public static class ClusterConfigLoader
 
         var config = ClusterBinder.Bind(new NodeReader(errors, new ConfigPositions()), documents[0]);
         return errors.Count == 0 && config is not null
-            ? new ClusterConfigLoadResult { Config = config, Warnings = errors.SortedWarnings() }
-            : new ClusterConfigLoadResult { Errors = errors.Sorted(), Warnings = errors.SortedWarnings() };
+            ? new ClusterConfigLoadResult { Config = config, Warnings = errors.SortedWarnings(), LeftOut = errors.SortedLeftOut() }
+            : new ClusterConfigLoadResult { Errors = errors.Sorted(), Warnings = errors.SortedWarnings(), LeftOut = errors.SortedLeftOut() };
     }
 }

@@ -7,10 +7,10 @@ namespace DumpDist.Core.Configuration;
 /// <param name="Message">What is wrong, naming the key.</param>
 public sealed record ConfigError(string File, int Line, int Column, string Message)
 {
-    /// <summary>An error (the file is refused) or a warning (the file loads; the operator should look).</summary>
+    /// <summary>An error (the file is refused), a warning (the file loads; the operator should look), or an entry the file loads without.</summary>
     public ConfigSeverity Severity { get; init; } = ConfigSeverity.Error;
 
-    /// <summary>Compiler-style <c>FILE:LINE:COL: error: MESSAGE</c> (<c>warning:</c> for a warning; <c>FILE: error: MESSAGE</c> without a position).</summary>
+    /// <summary>Compiler-style <c>FILE:LINE:COL: error: MESSAGE</c> (<c>warning:</c> for a warning; <c>FILE: error: MESSAGE</c> without a position); an entry left out is an error in that entry.</summary>
     public override string ToString()
     {
         var label = Severity == ConfigSeverity.Warning ? "warning" : "error";

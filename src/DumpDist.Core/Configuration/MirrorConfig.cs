@@ -34,4 +34,14 @@ public sealed record MirrorConfig
 
     /// <summary>Whether the mirror is currently allowed (<c>active</c>, default true).</summary>
     public bool Active { get; init; } = true;
+
+    /// <summary>
+    /// What is wrong with the entry's addresses (<c>ipv4</c>/<c>ipv6</c> items that do not parse),
+    /// each "mirrors[i].ipv4[j]: why"; an entry with any is left out of rsync's <c>hosts allow</c>
+    /// until fixed, while the rest of the registry applies.
+    /// </summary>
+    public IReadOnlyList<string> AddressProblems { get; init; } = [];
+
+    /// <summary>Active and with no address problem: its networks may pull.</summary>
+    public bool MayPull => Active && AddressProblems.Count == 0;
 }

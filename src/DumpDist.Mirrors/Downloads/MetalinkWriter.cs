@@ -17,8 +17,11 @@ internal static class MetalinkWriter
 
     private const string Namespace = "urn:ietf:params:xml:ns:metalink";
 
-    /// <summary>The document for <paramref name="fileName"/>; <paramref name="urls"/> in order of preference (priority 1, 2, ...).</summary>
-    public static string Render(string fileName, long size, byte[]? sha256, string? sha1Hex, IReadOnlyList<Uri> urls, DateTimeOffset? published = null)
+    /// <summary>
+    /// The document for <paramref name="fileName"/>; <paramref name="urls"/> in order of preference (priority 1, 2, ...);
+    /// <paramref name="torrent"/>, when the file has one, as a <c>metaurl</c> of media type torrent.
+    /// </summary>
+    public static string Render(string fileName, long size, byte[]? sha256, string? sha1Hex, IReadOnlyList<Uri> urls, DateTimeOffset? published = null, Uri? torrent = null)
     {
         var text = new StringBuilder();
         using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, OmitXmlDeclaration = false }))
@@ -42,6 +45,15 @@ internal static class MetalinkWriter
             if (sha1Hex is not null)
             {
                 Hash(xml, "sha-1", sha1Hex.ToLowerInvariant());
+            }
+
+            if (torrent is not null)
+            {
+                xml.WriteStartElement("metaurl", Namespace);
+                xml.WriteAttributeString("mediatype", "torrent");
+                xml.WriteAttributeString("priority", "1");
+                xml.WriteString(torrent.AbsoluteUri);
+                xml.WriteEndElement();
             }
 
             for (var i = 0; i < urls.Count; i++)

@@ -74,7 +74,7 @@ public static class MirrorsServiceCollectionExtensions
                 () => source.Current.Mirrors,
                 settings.PublicDirectory,
                 sp.GetRequiredService<MirrorMetrics>(),
-                options.FreshnessInterval,
+                config.Services.Rsync.MirrorCheckInterval,
                 time,
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("DumpDist.Mirrors.Freshness"));
         });

@@ -13,8 +13,12 @@ internal static class RsyncdConfigRenderer
     /// </summary>
     public const string TransferLogFormat = "xfer %o %a %m %l %b %f";
 
-    /// <summary>The config text for <paramref name="settings"/>; <paramref name="user"/> and <paramref name="group"/> (when set) are who rsyncd serves as when started by root.</summary>
-    public static string Render(RsyncdSettings settings, RsyncdPaths paths, string? user = null, string? group = null)
+    /// <summary>
+    /// The config text for <paramref name="settings"/>. <paramref name="asRoot"/>: the daemon is started by root,
+    /// so it is told whom to serve as (<c>uid</c>/<c>gid</c>); a daemon started by another user cannot switch and
+    /// gets neither (rsyncd would refuse every connection trying).
+    /// </summary>
+    public static string Render(RsyncdSettings settings, RsyncdPaths paths, bool asRoot)
     {
         var text = new StringBuilder();
         text.Append("# Written by dumpdist node from the cluster file; rsyncd reads it for each new connection.\n");
@@ -22,14 +26,20 @@ internal static class RsyncdConfigRenderer
         Line(text, "pid file", paths.PidFile);
         Line(text, "log file", paths.LogFile);
         Line(text, "lock file", paths.LockFile);
-        if (user is not null)
+        if (asRoot)
         {
-            Line(text, "uid", user);
+            Line(text, "uid", settings.User);
+            Line(text, "gid", settings.Group);
         }
 
-        if (group is not null)
+        if (settings.ProxyProtocol)
         {
-            Line(text, "gid", group);
+            // Only the balancer connects; its PROXY header names the mirror, which hosts allow then checks.
+            Line(text, "proxy protocol", "yes");
+            if (settings.ProxyProtocolHosts.Count > 0)
+            {
+                Line(text, "proxy protocol hosts", string.Join(' ', settings.ProxyProtocolHosts));
+            }
         }
 
         Line(text, "max connections", settings.MaxConnections.ToString(CultureInfo.InvariantCulture));

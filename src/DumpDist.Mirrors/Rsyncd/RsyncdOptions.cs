@@ -7,13 +7,10 @@ public sealed class RsyncdOptions
     public string Program { get; set; } = "rsync";
 
     /// <summary>
-    /// The user rsyncd serves as (<c>uid</c>) when the node runs as root; null leaves rsync's default
-    /// (nobody), who must then be able to read the tree and <c>&lt;state_dir&gt;/rsyncd/</c>.
+    /// The daemon is started by root, so rsyncd.conf names whom it serves as (<c>services.rsync.uid</c>/<c>gid</c>);
+    /// the process's own privilege by default.
     /// </summary>
-    public string? User { get; set; }
-
-    /// <summary>The group rsyncd serves as (<c>gid</c>) when the node runs as root; null for rsync's default.</summary>
-    public string? Group { get; set; }
+    public bool RunningAsRoot { get; set; } = Environment.IsPrivilegedProcess;
 
     /// <summary>Wait before the first restart after the daemon died; doubles up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
@@ -30,12 +27,6 @@ public sealed class RsyncdOptions
     /// <summary>How often rsyncd's log is read for the per-mirror metrics.</summary>
     public TimeSpan TransferLogInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often every active mirror's trace is checked.</summary>
-    public TimeSpan FreshnessInterval { get; set; } = TimeSpan.FromMinutes(15);
-
     /// <summary>How long one mirror gets to answer a freshness check.</summary>
     public TimeSpan FreshnessTimeout { get; set; } = TimeSpan.FromSeconds(20);
-
-    /// <summary>Verified data files at least this large get a <c>FILE.torrent</c> with web seeds.</summary>
-    public long TorrentMinimumSize { get; set; } = 64L << 20;
 }

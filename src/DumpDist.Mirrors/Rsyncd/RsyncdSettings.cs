@@ -26,6 +26,18 @@ internal sealed record RsyncdSettings
 
     public required IReadOnlyList<string> HostsAllow { get; init; }
 
+    /// <summary>Every connection starts with a PROXY header from the balancer (<c>services.rsync.proxy_protocol</c>).</summary>
+    public bool ProxyProtocol { get; init; }
+
+    /// <summary>Peers allowed to send that header (<c>qos.trusted_proxies</c>); empty lets any peer send it.</summary>
+    public IReadOnlyList<string> ProxyProtocolHosts { get; init; } = [];
+
+    /// <summary>Who rsyncd serves as when started by root (<c>services.rsync.uid</c>/<c>gid</c>, default nobody/nogroup).</summary>
+    public string User { get; init; } = "nobody";
+
+    /// <summary>The group rsyncd serves as when started by root.</summary>
+    public string Group { get; init; } = "nogroup";
+
     /// <summary>Seconds of I/O silence after which rsyncd drops a client.</summary>
     public int TimeoutSeconds { get; init; } = 600;
 
@@ -49,6 +61,10 @@ internal sealed record RsyncdSettings
             KeepRuns = rsync.KeepRuns,
             PublicDirectory = Path.Combine(Path.GetFullPath(host.Root), Core.Tree.DumpTree.PublicDirectoryName),
             HostsAllow = Access.HostsAllow.From(config.Mirrors),
+            ProxyProtocol = rsync.ProxyProtocol,
+            ProxyProtocolHosts = rsync.ProxyProtocol ? config.Qos.TrustedProxies.Select(n => n.ToString()).ToList() : [],
+            User = rsync.User,
+            Group = rsync.Group,
         };
     }
 

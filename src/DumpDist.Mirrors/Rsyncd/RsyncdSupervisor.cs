@@ -137,7 +137,7 @@ internal sealed class RsyncdSupervisor : IHostedService, IDisposable
     /// <summary>Writes rsyncd.conf when its text differs from the file's; true when written.</summary>
     private async Task<bool> WriteConfigAsync(RsyncdSettings settings, CancellationToken cancellationToken)
     {
-        var text = RsyncdConfigRenderer.Render(settings, _paths, _options.User, _options.Group);
+        var text = RsyncdConfigRenderer.Render(settings, _paths, _options.RunningAsRoot);
         if (string.Equals(await AtomicFile.TryReadAllTextAsync(_paths.ConfigFile, cancellationToken), text, StringComparison.Ordinal))
         {
             return false;

@@ -120,9 +120,12 @@ internal static class NodeHostBuilder
             services.AddSingleton<IServiceProbe>(sp => new RsyncServiceProbe(sp.GetRequiredService<RsyncdSupervisor>()));
             if (config.Services.Web is not null)
             {
+                // One piece cache: sync's verification read fills it, the web's torrents read it.
+                services.AddSingleton(new PieceHashes(Path.Combine(host.StateDir, "mirrors", "pieces"), config.Services.Rsync.TorrentMinimumSize));
+                services.AddSingleton<Core.Hashing.IPieceHashStore>(sp => sp.GetRequiredService<PieceHashes>());
                 services.AddSingleton<IDownloadAlternatives>(sp => new MirrorDownloadAlternatives(
                     source, sp.GetRequiredService<FreshnessMonitor>(), sp.GetRequiredService<IDigestLookup>(), Core.Tree.ServedTree.EnsureForHost(host.Root),
-                    new PieceHashes(Path.Combine(host.StateDir, "mirrors", "pieces")), rsyncd.TorrentMinimumSize, time));
+                    sp.GetRequiredService<PieceHashes>(), time));
             }
         }
 

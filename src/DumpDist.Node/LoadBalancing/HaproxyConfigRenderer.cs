@@ -83,14 +83,26 @@ internal static class HaproxyConfigRenderer
         var rsync = config.Services.Rsync;
         if (rsync is not null)
         {
-            services.Add(new BalancedService(
-                "rsync", Http: false, options.RsyncBind ?? HaproxyRenderOptions.DefaultRsyncBind, rsync.Port, RsyncHealthPath, options.RsyncSendProxy,
-                options.RsyncSendProxy
-                    ? "A PROXY v2 header carries the mirror's address; the daemons need proxy protocol = yes."
-                    : "The daemons see the balancer's address: hosts allow cannot tell mirrors apart (docs/load-balancing.md)."));
-            if (!options.RsyncSendProxy && config.Mirrors.Any(m => m.Active))
+            // One key drives both ends: the nodes render proxy protocol = yes from it, and the balancer sends the header.
+            var sendProxy = rsync.ProxyProtocol;
+            if (options.RsyncSendProxy && !sendProxy)
             {
-                warnings.Add("the rsync daemons will see every mirror as the load balancer's address, so hosts allow (the active mirrors) cannot tell them apart; render with the PROXY header (--rsync-send-proxy) and set the daemons' proxy protocol (docs/load-balancing.md)");
+                errors.Add("--rsync-send-proxy: set services.rsync.proxy_protocol: true in the cluster file instead; the nodes' rsync daemons accept a PROXY header only with it, and refuse every connection that starts with one otherwise");
+            }
+
+            services.Add(new BalancedService(
+                "rsync", Http: false, options.RsyncBind ?? HaproxyRenderOptions.DefaultRsyncBind, rsync.Port, RsyncHealthPath, sendProxy,
+                sendProxy
+                    ? "A PROXY v2 header carries the mirror's address; the daemons run with proxy protocol = yes (services.rsync.proxy_protocol)."
+                    : "The daemons see the balancer's address: hosts allow cannot tell mirrors apart (docs/load-balancing.md)."));
+            if (!sendProxy && config.Mirrors.Any(m => m.Active))
+            {
+                warnings.Add("the rsync daemons will see every mirror as the load balancer's address, so hosts allow (the active mirrors) cannot tell them apart; set services.rsync.proxy_protocol: true (the balancer then sends a PROXY header and the daemons accept it; docs/load-balancing.md)");
+            }
+
+            if (sendProxy && config.Qos.TrustedProxies.Count == 0)
+            {
+                warnings.Add("services.rsync.proxy_protocol is on but qos.trusted_proxies is empty: the rsync daemons will take a PROXY header from any peer, so a client that reaches them directly can claim a mirror's address; add the load balancer's addresses");
             }
         }
         else

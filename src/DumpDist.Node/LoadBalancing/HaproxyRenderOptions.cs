@@ -25,9 +25,10 @@ internal sealed record HaproxyRenderOptions
     public HaproxyBind? RsyncBind { get; init; }
 
     /// <summary>
-    /// Prefix each rsync connection with a PROXY v2 header. The daemons must then set
-    /// <c>proxy protocol = yes</c> (and <c>proxy protocol hosts</c> to the balancer); without it
-    /// they see every connection as the balancer's, so <c>hosts allow</c> cannot tell mirrors apart.
+    /// The operator asked for a PROXY v2 header on rsync connections (<c>--rsync-send-proxy</c>). The
+    /// header is sent when the cluster file's <c>services.rsync.proxy_protocol</c> is true, which is also
+    /// what makes the nodes render <c>proxy protocol = yes</c>; asking for it without the key is an error,
+    /// as the daemons would refuse every connection that starts with a header they do not expect.
     /// </summary>
     public bool RsyncSendProxy { get; init; }
 

@@ -25,7 +25,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton<RsyncRunner>();
         services.TryAddSingleton(sp => new SyncMetrics(sp.GetRequiredService<TimeProvider>(), sp.GetService<Prometheus.CollectorRegistry>()));
-        services.TryAddSingleton(sp => new SyncPass(sp.GetRequiredService<RsyncRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("DumpDist.Sync")));
+        services.TryAddSingleton(sp => new SyncPass(sp.GetRequiredService<RsyncRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("DumpDist.Sync"), sp.GetService<Core.Hashing.IPieceHashStore>()));
         services.AddSingleton(sp =>
         {
             var config = sp.GetRequiredService<IClusterConfigSource>();

@@ -353,7 +353,7 @@ public sealed partial class SyncPass
             var plan = VerificationPlanner.ForChanges(options.Destination, dataFiles, changedDirectories);
             var progress = options.Progress;
             progress?.Start("verifying", plan.Items.Count, plan.Items.Count == 0 || progress is null ? 0 : plan.TotalBytes);
-            var report = await new FileVerifier(cache, owner._time).VerifyAsync(
+            var report = await new FileVerifier(cache, owner._time, pieces: owner._pieces).VerifyAsync(
                 plan, progress is null ? null : progress.AddBytes, progress is null ? null : progress.AddFile, cancellationToken);
 
             var now = owner._time.GetUtcNow();

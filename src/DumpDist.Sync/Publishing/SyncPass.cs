@@ -1,4 +1,5 @@
 using System.Text;
+using DumpDist.Core.Hashing;
 using DumpDist.Core.Tree;
 using DumpDist.Sync.Safety;
 using DumpDist.Sync.State;
@@ -20,13 +21,15 @@ public sealed partial class SyncPass
     private readonly RsyncRunner _runner;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IPieceHashStore? _pieces;
 
-    /// <summary>A pass runner.</summary>
-    public SyncPass(RsyncRunner runner, TimeProvider time, ILogger logger)
+    /// <summary>A pass runner; with <paramref name="pieces"/>, verification also fills the mirrors' torrent piece cache from its read.</summary>
+    public SyncPass(RsyncRunner runner, TimeProvider time, ILogger logger, IPieceHashStore? pieces = null)
     {
         _runner = runner;
         _time = time;
         _logger = logger;
+        _pieces = pieces;
     }
 
     /// <summary>Runs one pass. Expected failures are results, not exceptions.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using DumpDist.Core.Hashing;
 using DumpDist.Core.Tree;
 
 namespace DumpDist.Sync.Verification;
@@ -8,7 +9,8 @@ namespace DumpDist.Sync.Verification;
 /// Streams a file once, feeding the published algorithm (sha1 or md5) and SHA-256 from the same
 /// buffer, so checking a dump also yields the web's integrity digest for free. The two digests of
 /// a chunk can run on two threads while the next chunk is read, so one big file (the usual dump:
-/// one history file far bigger than the rest) keeps two cores busy rather than one.
+/// one history file far bigger than the rest) keeps two cores busy rather than one. When asked, the
+/// same read also yields the torrent piece hashes.
 /// </summary>
 public static class FileHasher
 {
@@ -25,6 +27,15 @@ public static class FileHasher
         string path,
         ChecksumAlgorithm algorithm,
         Action<long>? onBytes,
+        CancellationToken cancellationToken,
+        Func<bool>? spareCore = null) => HashAsync(path, algorithm, onBytes, null, cancellationToken, spareCore);
+
+    /// <summary>Hashes <paramref name="path"/>, also feeding <paramref name="pieces"/> (torrent piece hashes) from the same read when given.</summary>
+    public static Task<FileHashes> HashAsync(
+        string path,
+        ChecksumAlgorithm algorithm,
+        Action<long>? onBytes,
+        PieceHasher? pieces,
         CancellationToken cancellationToken,
         Func<bool>? spareCore = null)
     {
@@ -59,6 +70,7 @@ public static class FileHasher
                 }
 
                 primary.AppendData(chunk, 0, length);
+                pieces?.Append(chunk.AsSpan(0, length));
                 total += length;
                 current ^= 1;
                 read = RandomAccess.Read(handle, buffers[current].AsSpan(0, ChunkSize), total);

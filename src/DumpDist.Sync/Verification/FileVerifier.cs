@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DumpDist.Core.Hashing;
 using DumpDist.Core.Tree;
 
 namespace DumpDist.Sync.Verification;
@@ -14,13 +15,18 @@ public sealed class FileVerifier
     private readonly TimeProvider _time;
     private readonly int _parallelism;
     private int _hashing;
+    private readonly IPieceHashStore? _pieces;
 
-    /// <summary>A verifier recording into <paramref name="cache"/>.</summary>
-    public FileVerifier(VerificationCache cache, TimeProvider time, int? parallelism = null)
+    /// <summary>
+    /// A verifier recording into <paramref name="cache"/>; with <paramref name="pieces"/>, each file it reads that
+    /// wants a torrent gets its piece hashes from the same read, kept once the file proved good.
+    /// </summary>
+    public FileVerifier(VerificationCache cache, TimeProvider time, int? parallelism = null, IPieceHashStore? pieces = null)
     {
         _cache = cache;
         _time = time;
         _parallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount);
+        _pieces = pieces;
     }
 
     /// <summary>Runs <paramref name="plan"/>; <paramref name="onBytes"/> reports bytes hashed.</summary>
@@ -102,13 +108,14 @@ public sealed class FileVerifier
         }
         else
         {
+            using var pieces = _pieces?.PieceLengthFor(info.Length) is { } pieceLength ? new PieceHasher(pieceLength) : null;
             try
             {
                 // While fewer files than cores are left, each one's two digests share the idle cores.
                 Interlocked.Increment(ref _hashing);
                 try
                 {
-                    hashes = await FileHasher.HashAsync(item.FullPath, algorithm, onBytes, cancellationToken, () => Volatile.Read(ref _hashing) < _parallelism);
+                    hashes = await FileHasher.HashAsync(item.FullPath, algorithm, onBytes, pieces, cancellationToken, () => Volatile.Read(ref _hashing) < _parallelism);
                 }
                 finally
                 {
@@ -122,6 +129,13 @@ public sealed class FileVerifier
 
             read = hashes.Size;
             cachedDigest = algorithm == ChecksumAlgorithm.Sha1 ? hashes.Sha1 : hashes.Md5;
+
+            // Only a good file's pieces are kept (a torrent vouches for its bytes), and only when the read saw the
+            // whole file as it was stat'ed: one that changed meanwhile would get hashes of other bytes.
+            if (pieces is not null && string.Equals(cachedDigest, digest, StringComparison.OrdinalIgnoreCase) && read == info.Length)
+            {
+                await KeepPiecesAsync(item.FullPath, info, pieces, cancellationToken);
+            }
         }
 
         var matches = string.Equals(cachedDigest, digest, StringComparison.OrdinalIgnoreCase);
@@ -137,6 +151,18 @@ public sealed class FileVerifier
         }
 
         return new ItemOutcome(null, read, false);
+    }
+
+    private async Task KeepPiecesAsync(string path, FileInfo info, PieceHasher pieces, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pieces!.PutAsync(path, info.Length, info.LastWriteTimeUtc, pieces.PieceLength, pieces.Complete(), cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The torrent then computes them on first request; verification itself succeeded.
+        }
     }
 
     private sealed record ItemOutcome(VerifyProblem? Problem, long BytesRead, bool Unchecked)

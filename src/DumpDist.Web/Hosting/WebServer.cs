@@ -80,7 +80,7 @@ internal sealed class WebServer : IAsyncDisposable
         var drain = parts?.Drain ?? new DrainState(time);
         var metrics = parts?.Metrics ?? new WebMetrics();
         var resolver = new ResourceResolver(options.ServedRoot, time, options.MetadataTtl);
-        var listings = new ListingCache(resolver.RootReal, time, options.ListingMaxAge, options.IndexFiles);
+        var listings = new ListingCache(resolver.RootReal, time, options.ListingMaxAge, options.IndexFiles, parts?.Alternatives);
         var limiter = new ClientLimiter(time);
         var files = new FileResponder(options, resolver, qos, limiter, drain, digests ?? NoDigests.Instance, metrics, time, logger);
         var accessLog = options.AccessLogPath switch

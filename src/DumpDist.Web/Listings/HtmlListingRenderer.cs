@@ -33,7 +33,7 @@ internal static class HtmlListingRenderer
             var href = Uri.EscapeDataString(entry.Name) + (entry.IsDirectory ? "/" : string.Empty);
             sb.Append("<tr><td><a href=\"").Append(href).Append("\">").Append(name).Append("</a></td><td class=\"time inline\" data-label=\"Modified\">")
               .Append(entry.Modified.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append("</td><td class=\"num inline\" data-label=\"Size\"");
-            if (entry.IsDirectory)
+            if (entry.IsDirectory || entry.Generated)
             {
                 sb.Append(">-</td></tr>\n");
             }

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace DumpDist.Web.Listings;
 
-/// <summary>The machine-readable listing: <c>{"path": "/x/", "entries": [{"name","type","size","modified"}]}</c>.</summary>
+/// <summary>
+/// The machine-readable listing: <c>{"path": "/x/", "entries": [{"name","type","size","modified"}]}</c>; a document
+/// generated on request (<c>FILE.meta4</c>, <c>FILE.torrent</c>) has <c>"generated": true</c> instead of a size.
+/// </summary>
 internal static class JsonListingRenderer
 {
     public static byte[] Render(string requestPath, IReadOnlyList<ListingEntry> entries)
@@ -18,7 +21,11 @@ internal static class JsonListingRenderer
                 json.WriteStartObject();
                 json.WriteString("name", entry.Name);
                 json.WriteString("type", entry.IsDirectory ? "directory" : "file");
-                if (!entry.IsDirectory)
+                if (entry.Generated)
+                {
+                    json.WriteBoolean("generated", true);
+                }
+                else if (!entry.IsDirectory)
                 {
                     json.WriteNumber("size", entry.Size);
                 }

@@ -8,14 +8,15 @@ namespace DumpDist.Web.Listings;
 /// changes the directory's mtime and so the key. Entries also expire after a few seconds, since
 /// a file growing in place does not touch its directory.
 /// </summary>
-internal sealed class ListingCache(string rootReal, TimeProvider time, TimeSpan maxAge, IReadOnlyList<string>? indexFiles = null)
+/// <remarks>With <paramref name="alternatives"/>, a listing also names the documents generated next to its files (FILE.meta4, FILE.torrent).</remarks>
+internal sealed class ListingCache(string rootReal, TimeProvider time, TimeSpan maxAge, IReadOnlyList<string>? indexFiles = null, IDownloadAlternatives? alternatives = null)
 {
     private const int MaxDirectories = 20_000;
     private readonly ConcurrentDictionary<string, RenderedListing> _cache = new(StringComparer.Ordinal);
 
     // The directory's own page, linked from the top of the generated listing.
-    private string? IndexPageOf(List<ListingEntry> entries) =>
-        indexFiles?.FirstOrDefault(name => entries.Exists(e => !e.IsDirectory && e.Name == name));
+    private string? IndexPageOf(IReadOnlyList<ListingEntry> entries) =>
+        indexFiles?.FirstOrDefault(name => entries.Any(e => !e.IsDirectory && e.Name == name));
 
     public RenderedListing Get(Resource directory, string requestPath)
     {
@@ -27,8 +28,14 @@ internal sealed class ListingCache(string rootReal, TimeProvider time, TimeSpan 
             return cached;
         }
 
-        var entries = DirectoryScanner.Scan(directory.PhysicalPath, rootReal);
-        var rendered = new RenderedListing(directory.ModifiedTicks, now, requestPath, entries, IndexPageOf(entries));
+        IReadOnlyList<ListingEntry> entries = DirectoryScanner.Scan(directory.PhysicalPath, rootReal);
+        var indexPage = IndexPageOf(entries);
+        if (alternatives is not null)
+        {
+            entries = alternatives.ListedWith(directory.RelativePath, entries);
+        }
+
+        var rendered = new RenderedListing(directory.ModifiedTicks, now, requestPath, entries, indexPage);
         if (_cache.Count >= MaxDirectories)
         {
             _cache.Clear();

@@ -1,7 +1,7 @@
 namespace DumpDist.Web.Listings;
 
 /// <summary>Both renderings of one directory version, built on first request and reused.</summary>
-internal sealed class RenderedListing(long modifiedTicks, long createdAt, string requestPath, List<ListingEntry> entries, string? indexPage = null)
+internal sealed class RenderedListing(long modifiedTicks, long createdAt, string requestPath, IReadOnlyList<ListingEntry> entries, string? indexPage = null)
 {
     private byte[]? _html;
     private byte[]? _json;

@@ -10,6 +10,12 @@ internal interface IDownloadAlternatives
     IReadOnlyList<string> LinksFor(Resource file);
 
     /// <summary>
+    /// <paramref name="entries"/> of the directory <paramref name="directoryRelativePath"/> with the documents this
+    /// would generate for them (each right after the file it describes), so a listing shows what can be fetched.
+    /// </summary>
+    IReadOnlyList<Listings.ListingEntry> ListedWith(string directoryRelativePath, IReadOnlyList<Listings.ListingEntry> entries);
+
+    /// <summary>
     /// A document generated for <paramref name="relativePath"/> (no file there), or null. <paramref name="origin"/> is
     /// this site's configured public base URL; null when none is configured, and then the document lists only the mirrors
     /// (Metalink and torrent URLs must be absolute, and the request's Host header is never trusted for one).

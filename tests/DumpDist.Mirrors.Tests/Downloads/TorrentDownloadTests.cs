@@ -18,7 +18,7 @@ public sealed class TorrentDownloadTests
         await using var origin = new TinyHttpServer(200, body);
         await using var mirror = new TinyHttpServer(200, body);
         var pieceLength = 256 * 1024;
-        var pieces = await new PieceHashes(Path.Combine(directory, "pieces")).GetAsync(source, pieceLength, CancellationToken.None);
+        var pieces = await new PieceHashes(Path.Combine(directory, "pieces"), 0).GetAsync(source, pieceLength, CancellationToken.None);
         var torrent = Path.Combine(directory, "aawiki-20261101-pages.xml.bz2.torrent");
         await File.WriteAllBytesAsync(torrent, TorrentWriter.Render(
             "aawiki-20261101-pages.xml.bz2", body.Length, pieceLength, pieces,
@@ -45,7 +45,7 @@ public sealed class TorrentDownloadTests
         var directory = TestPaths.NewTempDirectory("pieces");
         var file = Path.Combine(directory, "f");
         await File.WriteAllBytesAsync(file, new byte[600 * 1024]);
-        var cache = new PieceHashes(Path.Combine(directory, "cache"));
+        var cache = new PieceHashes(Path.Combine(directory, "cache"), 0);
 
         var first = await cache.GetAsync(file, 256 * 1024, CancellationToken.None);
         var cached = Directory.GetFiles(Path.Combine(directory, "cache")).Single();

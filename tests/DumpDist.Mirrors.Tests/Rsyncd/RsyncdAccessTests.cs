@@ -89,6 +89,49 @@ public sealed class RsyncdAccessTests
     }
 
     [Fact]
+    public async Task Pull_NodeRunsAsRoot_DaemonServesAsNobody()
+    {
+        Assert.True(Environment.IsPrivilegedProcess, "the node under test must run as root, as CI does, for rsyncd to switch user");
+        await using var daemon = await DaemonUnderTest.StartAsync(extra: t =>
+        {
+            t.AddRun("ccwiki", "20261101", "done", size: 300_000);
+            t.Write("ccwiki/20261101/root-only.txt");
+            File.SetUnixFileMode(Path.Combine(t.Public, "ccwiki/20261101/root-only.txt"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        });
+        var copy = daemon.NewDestination();
+
+        var pull = await RsyncClient.PullAsync(daemon.Port, "last-1-good", copy);
+
+        Assert.Contains("uid = nobody\ngid = nogroup\n", await File.ReadAllTextAsync(daemon.Supervisor.Paths.ConfigFile), StringComparison.Ordinal);
+        // A file only root may read is the proof: the transfer runs as nobody, so it fails (exit 23) and the rest arrives.
+        Assert.Equal(23, pull.ExitCode);
+        Assert.Contains("root-only.txt", pull.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Permission denied", pull.StandardError, StringComparison.Ordinal);
+        Assert.Equal(300_000, new FileInfo(Path.Combine(copy, "ccwiki/20261101/ccwiki-20261101-pages.xml.bz2")).Length);
+        Assert.False(File.Exists(Path.Combine(copy, "ccwiki/20261101/root-only.txt")));
+    }
+
+    [Fact]
+    public async Task Pull_ConfiguredAccount_DaemonServesAsIt()
+    {
+        await using var daemon = await DaemonUnderTest.StartAsync(
+            configure: s => s with { User = "root", Group = "root" },
+            extra: t =>
+            {
+                t.AddRun("ccwiki", "20261101", "done");
+                t.Write("ccwiki/20261101/root-only.txt", size: 7);
+                File.SetUnixFileMode(Path.Combine(t.Public, "ccwiki/20261101/root-only.txt"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            });
+        var copy = daemon.NewDestination();
+
+        var pull = await RsyncClient.PullAsync(daemon.Port, "last-1-good", copy);
+
+        Assert.Contains("uid = root\ngid = root\n", await File.ReadAllTextAsync(daemon.Supervisor.Paths.ConfigFile), StringComparison.Ordinal);
+        Assert.True(pull.ExitCode == 0, pull.StandardError);
+        Assert.Equal(7, new FileInfo(Path.Combine(copy, "ccwiki/20261101/root-only.txt")).Length);
+    }
+
+    [Fact]
     public async Task RegistryEdit_NextConnection_UsesNewAllowListWithoutRestart()
     {
         await using var daemon = await DaemonUnderTest.StartAsync(allow: ["127.0.0.1/32"]);

@@ -35,15 +35,17 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
     };
 
     /// <summary>Writes the standard tree, its include lists, and starts the daemon; returns once it accepts connections.</summary>
-    public static async Task<DaemonUnderTest> StartAsync(IReadOnlyList<string>? allow = null, int maxConnections = 10, Action<MirrorTree>? extra = null)
+    /// <remarks>Run as root (CI), the daemon serves as nobody/nogroup, the default, as in production.</remarks>
+    public static async Task<DaemonUnderTest> StartAsync(IReadOnlyList<string>? allow = null, int maxConnections = 10, Action<MirrorTree>? extra = null, Func<RsyncdSettings, RsyncdSettings>? configure = null)
     {
         var scratch = TestPaths.NewTempDirectory("mirrors");
         var tree = MirrorTree.Standard(Path.Combine(scratch, "root"));
         extra?.Invoke(tree);
         var paths = RsyncdPaths.ForStateDir(Path.Combine(scratch, "state"));
         var settings = Settings(tree.Root, FreePort.Next(), allow ?? ["127.0.0.1/32"], maxConnections);
+        settings = configure?.Invoke(settings) ?? settings;
         await IncludeListWriter.WriteAsync(tree.Root, paths, settings.KeepRuns, DateTimeOffset.UtcNow, CancellationToken.None);
-        var supervisor = new RsyncdSupervisor(settings, paths, new RsyncdOptions { User = "root", Group = "root" }, TimeProvider.System, NullLogger.Instance);
+        var supervisor = new RsyncdSupervisor(settings, paths, new RsyncdOptions(), TimeProvider.System, NullLogger.Instance);
         await supervisor.StartAsync(CancellationToken.None);
         var daemon = new DaemonUnderTest(tree, supervisor, scratch);
         if (!await Eventually.TrueAsync(() => supervisor.Status.Healthy, TimeSpan.FromSeconds(20)))

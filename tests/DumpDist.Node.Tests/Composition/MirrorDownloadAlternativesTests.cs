@@ -56,14 +56,16 @@ public sealed class MirrorDownloadAlternativesTests
         var checker = new MirrorChecker(MirrorHttp.Create(TimeSpan.FromSeconds(1)), new ChildProcessRunner(), TimeProvider.System, TimeSpan.FromSeconds(1));
         var monitor = new FreshnessMonitor(checker, state, () => config.Mirrors, served, null, TimeSpan.FromHours(1), TimeProvider.System, NullLogger.Instance);
         var digests = new Digests { Sha256 = null };
-        var alternatives = new MirrorDownloadAlternatives(source, monitor, digests, served, new PieceHashes(Path.Combine(scratch, "pieces")), 0, TimeProvider.System);
+        var alternatives = new MirrorDownloadAlternatives(source, monitor, digests, served, new PieceHashes(Path.Combine(scratch, "pieces"), 0), TimeProvider.System);
         var origin = new Uri("http://127.0.0.2/");
         var info = new FileInfo(Path.Combine(run, "pages.bz2"));
         var resource = new Resource(ResourceKind.File, "aawiki/20261101/pages.bz2", info.FullName, info.Length, info.LastWriteTimeUtc);
 
         var links = alternatives.LinksFor(resource);
         var unverifiedTorrent = await alternatives.TryRenderAsync("aawiki/20261101/pages.bz2.torrent", origin, CancellationToken.None);
+        var unverifiedListing = Listed(alternatives, run);
         digests.Sha256 = SHA256.HashData(body);
+        var verifiedListing = Listed(alternatives, run);
         var meta4 = await alternatives.TryRenderAsync("aawiki/20261101/pages.bz2.meta4", origin, CancellationToken.None);
         var torrent = await alternatives.TryRenderAsync("aawiki/20261101/pages.bz2.torrent", origin, CancellationToken.None);
         var meta4WithoutOrigin = await alternatives.TryRenderAsync("aawiki/20261101/pages.bz2.meta4", null, CancellationToken.None);
@@ -77,6 +79,9 @@ public sealed class MirrorDownloadAlternativesTests
         Assert.Contains("<url priority=\"1\">http://127.0.0.2/aawiki/20261101/pages.bz2</url>", xml, StringComparison.Ordinal);
         Assert.Contains("<url priority=\"2\">https://fresh.example.org/dumps/aawiki/20261101/pages.bz2</url>", xml, StringComparison.Ordinal);
         Assert.DoesNotContain("stale.example.org", xml, StringComparison.Ordinal);
+        Assert.Contains("<metaurl mediatype=\"torrent\" priority=\"1\">http://127.0.0.2/aawiki/20261101/pages.bz2.torrent</metaurl>", xml, StringComparison.Ordinal);
+        Assert.Equal(["aawiki-20261101-sha1sums.txt", "pages.bz2", "pages.bz2.meta4"], unverifiedListing);
+        Assert.Equal(["aawiki-20261101-sha1sums.txt", "pages.bz2", "pages.bz2.meta4", "pages.bz2.torrent"], verifiedListing);
         Assert.Equal("application/x-bittorrent", torrent!.ContentType);
         Assert.Contains("8:url-listl", Encoding.Latin1.GetString(torrent.Body), StringComparison.Ordinal);
         Assert.Null(await alternatives.TryRenderAsync("aawiki/20261101/none.bz2.meta4", origin, CancellationToken.None));
@@ -85,6 +90,15 @@ public sealed class MirrorDownloadAlternativesTests
         Assert.Contains("<url priority=\"1\">https://fresh.example.org/dumps/aawiki/20261101/pages.bz2</url>", withoutOrigin, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.2", withoutOrigin, StringComparison.Ordinal);
     }
+
+    private static string[] Listed(MirrorDownloadAlternatives alternatives, string directory) =>
+        alternatives.ListedWith(
+                "aawiki/20261101",
+                Directory.GetFiles(directory).Order(StringComparer.Ordinal)
+                    .Select(f => new Web.Listings.ListingEntry(Path.GetFileName(f), false, new FileInfo(f).Length, File.GetLastWriteTimeUtc(f)))
+                    .ToList())
+            .Select(e => e.Name)
+            .ToArray();
 
     private sealed class Digests : IDigestLookup
     {

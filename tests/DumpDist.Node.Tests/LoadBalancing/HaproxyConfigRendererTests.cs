@@ -115,12 +115,35 @@ public sealed class HaproxyConfigRendererTests
             """;
 
         var plain = HaproxyConfigRenderer.Render(LbSamples.Parse(yaml), new HaproxyRenderOptions());
-        var proxied = HaproxyConfigRenderer.Render(LbSamples.Parse(yaml), new HaproxyRenderOptions { RsyncSendProxy = true });
+        var withKey = yaml.Replace("rsync: { active: dumps2, port: 873 }", "rsync: { active: dumps2, port: 873, proxy_protocol: true }", StringComparison.Ordinal);
+        var proxied = HaproxyConfigRenderer.Render(LbSamples.Parse(withKey), new HaproxyRenderOptions());
 
         Assert.Contains(plain.Warnings, w => w.Contains("hosts allow", StringComparison.Ordinal));
         Assert.Empty(proxied.Warnings);
         Assert.Contains("    server dumps1 203.0.113.10:873 check addr 192.0.2.10 port 9100 send-proxy-v2\n", proxied.Text, StringComparison.Ordinal);
         Assert.Contains("    server dumps1 203.0.113.10:8080 check addr 192.0.2.10 port 9100\n", proxied.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SendProxyFlagWithoutTheKey_IsAnErrorNamingTheKey()
+    {
+        var result = HaproxyConfigRenderer.Render(LbSamples.Load("two-hosts.yaml"), new HaproxyRenderOptions { RsyncSendProxy = true });
+
+        Assert.False(result.Success);
+        Assert.Contains(result.Errors, e => e.StartsWith("--rsync-send-proxy: set services.rsync.proxy_protocol: true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_ProxyProtocolWithoutTrustedProxies_Warns()
+    {
+        var yaml = File.ReadAllText(LbSamples.Path("two-hosts.yaml"))
+            .Replace("rsync: { active: dumps2, port: 873 }", "rsync: { active: dumps2, port: 873, proxy_protocol: true }", StringComparison.Ordinal)
+            .Replace("  trusted_proxies: [192.0.2.1]", "  trusted_proxies: []", StringComparison.Ordinal);
+
+        var result = HaproxyConfigRenderer.Render(LbSamples.Parse(yaml), new HaproxyRenderOptions());
+
+        Assert.Contains(result.Warnings, w => w.Contains("take a PROXY header from any peer", StringComparison.Ordinal));
+        Assert.Contains("    server dumps2 203.0.113.20:873 check addr 192.0.2.20 port 9100 send-proxy-v2\n", result.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,7 +37,9 @@ public sealed class HaproxyValidationTests : IDisposable
     [Fact]
     public async Task HaproxyCheck_EveryOptionSet_ValidWithoutWarnings()
     {
-        var yaml = File.ReadAllText(LbSamples.Path("three-hosts.yaml")).Replace("admin_address: 192.0.2.30:9443", "admin_address: localhost:9443", StringComparison.Ordinal);
+        var yaml = File.ReadAllText(LbSamples.Path("three-hosts.yaml"))
+            .Replace("admin_address: 192.0.2.30:9443", "admin_address: localhost:9443", StringComparison.Ordinal)
+            .Replace("rsync: { active: dumps3, port: 8873 }", "rsync: { active: dumps3, port: 8873, proxy_protocol: true }", StringComparison.Ordinal);
         var options = new HaproxyRenderOptions
         {
             WebBind = Bind("[::1]:8080"),

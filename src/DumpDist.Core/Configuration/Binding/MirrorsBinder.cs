@@ -28,13 +28,18 @@ internal static partial class MirrorsBinder
                 continue;
             }
 
+            var name = map.ParseObject<string>("name", Scalars.Name, required: true) ?? string.Empty;
+            var problems = new List<string>();
+            var ipv4 = Addresses(map, "ipv4", Family(AddressFamily.InterNetwork, "IPv4"), name, problems);
+            var ipv6 = Addresses(map, "ipv6", Family(AddressFamily.InterNetworkV6, "IPv6"), name, problems);
             mirrors.Add((new MirrorConfig
             {
-                Name = map.ParseObject<string>("name", Scalars.Name, required: true) ?? string.Empty,
+                Name = name,
                 Url = map.ParseObject<Uri>("url", Scalars.Url("http", "https", "ftp", "rsync"), required: true) ?? new Uri("about:blank"),
                 Hostname = map.ParseObject<string>("hostname", HostName, required: true) ?? string.Empty,
-                Ipv4 = map.List<IPNetwork>("ipv4", Family(AddressFamily.InterNetwork, "IPv4")) ?? [],
-                Ipv6 = map.List<IPNetwork>("ipv6", Family(AddressFamily.InterNetworkV6, "IPv6")) ?? [],
+                Ipv4 = ipv4,
+                Ipv6 = ipv6,
+                AddressProblems = problems,
                 Contact = map.String("contact"),
                 Institution = map.String("institution"),
                 AddedBy = map.String("added_by"),
@@ -45,6 +50,42 @@ internal static partial class MirrorsBinder
 
         UniqueNames.Check(root.Reader, mirrors.Select(m => (m.Mirror.Name, $"{m.Path}.name")), "mirror name");
         return mirrors.Select(m => m.Mirror).ToArray();
+    }
+
+    /// <summary>
+    /// The good networks of one address list. A bad item is not an error of the file: it is
+    /// reported as an entry left out (the entry may not pull until fixed; the other entries apply),
+    /// so one mirror's typo never blocks a registry edit or a node start.
+    /// </summary>
+    private static IReadOnlyList<IPNetwork> Addresses(MappingReader map, string key, ScalarParser<IPNetwork> parser, string name, List<string> problems)
+    {
+        if (map.Value(key) is not { } node)
+        {
+            return [];
+        }
+
+        var networks = new List<IPNetwork>();
+        foreach (var (item, path) in map.Reader.Sequence(node, map.PathOf(key)))
+        {
+            var text = map.Reader.Scalar(item, path);
+            if (text is null)
+            {
+                continue;
+            }
+
+            var problem = parser(text, out var network);
+            if (problem is null)
+            {
+                networks.Add(network);
+                continue;
+            }
+
+            var message = $"{problem}; mirror '{name}' is left out of rsync hosts allow until this is fixed (the other entries apply)";
+            map.Reader.LeftOut(item.Start, path, message);
+            problems.Add($"{path}: {problem}");
+        }
+
+        return networks;
     }
 
     private static ScalarParser<IPNetwork> Family(AddressFamily family, string name) => (string text, out IPNetwork value) =>

@@ -8,7 +8,7 @@ internal static class ServicesBinder
 {
     public static readonly string[] Keys = ["web", "rsync", "nfs-vps", "nfs-analytics"];
 
-    private static readonly string[] RsyncKeys = ["active", "port", "max_connections", "bwlimit", "keep_runs"];
+    private static readonly string[] RsyncKeys = ["active", "port", "max_connections", "bwlimit", "keep_runs", "proxy_protocol", "uid", "gid", "torrent_min_size", "mirror_check_interval"];
     private static readonly string[] NfsKeys = ["active", "port", "clients"];
 
     public static ServicesConfig Bind(MappingReader root)
@@ -48,7 +48,33 @@ internal static class ServicesBinder
             MaxConnections = map.Parse("max_connections", Scalars.Count()) ?? defaults.MaxConnections,
             BandwidthLimitKiB = map.Parse("bwlimit", Scalars.Size(1024)) ?? defaults.BandwidthLimitKiB,
             KeepRuns = keepRuns ?? defaults.KeepRuns,
+            ProxyProtocol = map.Parse<bool>("proxy_protocol", Scalars.Bool) ?? defaults.ProxyProtocol,
+            TorrentMinimumSize = map.Parse("torrent_min_size", Scalars.Size(1)) ?? defaults.TorrentMinimumSize,
+            MirrorCheckInterval = PositiveDuration(map, "mirror_check_interval") ?? defaults.MirrorCheckInterval,
+            User = map.ParseObject<string>("uid", Account) ?? defaults.User,
+            Group = map.ParseObject<string>("gid", Account) ?? defaults.Group,
         };
+    }
+
+    private static TimeSpan? PositiveDuration(MappingReader map, string key)
+    {
+        var value = map.Parse<TimeSpan>(key, Scalars.Duration);
+        if (value is { } duration && duration <= TimeSpan.Zero)
+        {
+            map.Reader.Error(map.Reader.Positions.Of(map.PathOf(key)), map.PathOf(key), "must be longer than 0s");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A user or group name (or number) as rsyncd.conf takes it: one word, no '=' or '#'.</summary>
+    private static string? Account(string text, out string value)
+    {
+        value = text;
+        return text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
+            ? null
+            : $"expected a user or group name such as nobody, got '{text}'";
     }
 
     private static NfsServiceConfig BindNfs(MappingReader map, ServiceKind kind)

@@ -7,6 +7,7 @@ internal sealed class ConfigErrors(string file)
 {
     private readonly List<ConfigError> _errors = [];
     private readonly List<ConfigError> _warnings = [];
+    private readonly List<ConfigError> _leftOut = [];
 
     public string File { get; } = file;
 
@@ -19,6 +20,13 @@ internal sealed class ConfigErrors(string file)
 
     public void AddWarning(Mark at, string message) =>
         _warnings.Add(new ConfigError(File, (int)at.Line, (int)at.Column, message) { Severity = ConfigSeverity.Warning });
+
+    /// <summary>A problem of an entry the file is loaded without (the rest applies).</summary>
+    public void AddLeftOut(Mark at, string message) =>
+        _leftOut.Add(new ConfigError(File, (int)at.Line, (int)at.Column, message) { Severity = ConfigSeverity.EntryLeftOut });
+
+    /// <summary>Problems of entries left out, ordered by position.</summary>
+    public IReadOnlyList<ConfigError> SortedLeftOut() => Order(_leftOut);
 
     /// <summary>Errors ordered by position; equal positions keep the order they were found in.</summary>
     public IReadOnlyList<ConfigError> Sorted() => Order(_errors);

@@ -31,6 +31,10 @@ internal sealed class NodeReader(ConfigErrors errors, ConfigPositions positions)
     public void Warning(Mark at, string path, string problem) =>
         Errors.AddWarning(at, path.Length == 0 ? problem : $"{path}: {problem}");
 
+    /// <summary>Reports a problem of an entry that the file loads without; the rest of the file applies.</summary>
+    public void LeftOut(Mark at, string path, string problem) =>
+        Errors.AddLeftOut(at, $"{path}: {problem}");
+
     /// <summary>Opens <paramref name="node"/> as a mapping with the given keys; null (and an error) when it is not a mapping.</summary>
     public MappingReader? Mapping(ConfigNode node, string path, IReadOnlyCollection<string> knownKeys)
     {

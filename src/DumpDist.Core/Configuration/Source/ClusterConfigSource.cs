@@ -53,7 +53,13 @@ public sealed partial class ClusterConfigSource : IClusterConfigSource
         var stamp = FileStamp.Of(full);
         var loaded = ClusterConfigLoader.Load(full);
         errors = loaded.Errors;
-        return loaded.Success ? new ClusterConfigSource(full, loaded.Config, stamp, logger) : null;
+        if (!loaded.Success)
+        {
+            return null;
+        }
+
+        LogLeftOut(logger, loaded);
+        return new ClusterConfigSource(full, loaded.Config, stamp, logger);
     }
 
     /// <summary>A source over an already loaded snapshot (tests, and commands given a config object).</summary>
@@ -108,6 +114,7 @@ public sealed partial class ClusterConfigSource : IClusterConfigSource
 
         Interlocked.Increment(ref _generation);
         LogReloaded(_logger, Path);
+        LogLeftOut(_logger, loaded);
         foreach (var subscriber in subscribers)
         {
             try
@@ -130,6 +137,18 @@ public sealed partial class ClusterConfigSource : IClusterConfigSource
             _subscribers.Remove(onChange);
         }
     }
+
+    /// <summary>Entries the snapshot was loaded without (a mirror with a bad address) are logged each time it loads.</summary>
+    private static void LogLeftOut(ILogger logger, ClusterConfigLoadResult loaded)
+    {
+        foreach (var problem in loaded.LeftOut)
+        {
+            LogEntryLeftOut(logger, problem.ToString());
+        }
+    }
+
+    [LoggerMessage(1005, LogLevel.Warning, "{Problem}")]
+    private static partial void LogEntryLeftOut(ILogger logger, string problem);
 
     [LoggerMessage(1001, LogLevel.Error, "{Error}")]
     private static partial void LogReloadError(ILogger logger, string error);

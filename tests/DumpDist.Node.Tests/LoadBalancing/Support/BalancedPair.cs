@@ -157,7 +157,7 @@ internal sealed class BalancedPair : IAsyncDisposable
               - {{ name: b, public_address: 127.0.0.3, admin_address: "127.0.0.3:{1}", root: /srv/b }}
             services:
               web: {{ active: a, listen: "http://0.0.0.0:{2}" }}
-              rsync: {{ active: a, port: {3} }}
+              rsync: {{ active: a, port: {3}, proxy_protocol: true }}
               nfs-vps: {{ active: a }}
               nfs-analytics: {{ active: a }}
             qos:
