@@ -37,9 +37,11 @@ internal static class DumpDistCommandLine
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
+            // Named after the command, as the commands' own usage errors are ("dumpdist sync: ...").
+            var prefix = string.Join(' ', CommandPath(parseResult.CommandResult.Command).Prepend("dumpdist"));
             foreach (var error in parseResult.Errors)
             {
-                await Console.Error.WriteLineAsync($"dumpdist: {error.Message}");
+                await Console.Error.WriteLineAsync($"{prefix}: {error.Message}");
             }
 
             await Console.Error.WriteLineAsync();

@@ -30,7 +30,7 @@ public sealed class DemoCommandTests
         // The printed status page answers, with web on a.
         var statusUrl = new Uri(DemoProcess.Words(demo.GuideLine("status page"))[0]);
         var status = await http.GetStringAsync(statusUrl);
-        Assert.Contains("<td>web</td><td class=\"active\">a</td>", status, StringComparison.Ordinal);
+        Assert.Contains("<td><b>web</b></td><td class=\"active\" data-label=\"Active host\">a</td>", status, StringComparison.Ordinal);
 
         // The printed failover command, pasted: web moves to b; the balancer's health checks follow.
         var failover = DemoProcess.Words(demo.GuideLine("fail over"));
@@ -40,7 +40,7 @@ public sealed class DemoCommandTests
         Assert.True(
             await Eventually.TrueAsync(async () => await StatusOfAsync(http, $"http://{demo.AddressB}:{demo.AdminPort}/healthz/web") == 200 && await StatusOfAsync(http, $"http://{demo.Address}:{demo.AdminPort}/healthz/web") == 503, TimeSpan.FromSeconds(30)),
             "web did not move to b");
-        Assert.Contains("<td>web</td><td class=\"active\">b</td>", await http.GetStringAsync(statusUrl), StringComparison.Ordinal);
+        Assert.Contains("<td><b>web</b></td><td class=\"active\" data-label=\"Active host\">b</td>", await http.GetStringAsync(statusUrl), StringComparison.Ordinal);
 
         // Everything it started, each in its own process group; SIGINT leaves none of them and no state.
         var children = demo.Descendants();

@@ -41,7 +41,7 @@ public sealed class PagesInBrowserTests(OperationsNode node, ChromiumFixture chr
         var run = Directory.EnumerateDirectories(Path.Combine(node.PublicDirectory, wiki)).Select(Path.GetFileName).First(n => n!.All(char.IsAsciiDigit))!;
         var longest = Directory.EnumerateFiles(Path.Combine(node.PublicDirectory, wiki, run)).Select(Path.GetFileName).MaxBy(n => n!.Length)!;
 
-        await OpenAsync(node.Web($"{wiki}/{run}/"), phone);
+        await OpenAsync(node.Web($"{wiki}/{run}/?listing"), phone); // the run's own index.html is served at the bare URL
 
         Assert.Equal($"Index of /{wiki}/{run}/", await _page.EvaluateAsync<string>("document.title"));
         Assert.Contains(longest, await _page.EvaluateAsync<string>("document.body.innerText"), StringComparison.Ordinal);
