@@ -94,7 +94,8 @@ internal static class InitCommand
                 }
 
                 await Console.Error.WriteLineAsync(TooSmall(fit));
-                return ExitCodes.UsageOrConfig;
+                return ExitCodes.ProblemFound; // a guard refused (DESIGN.md's contract), not a usage error
+
             }
 
             IReadOnlyList<DirectoryChange> changes;

@@ -114,7 +114,7 @@ public sealed class InitCommandTests : IDisposable
 
         var result = await InitAsync(config, "--owner", "nobody");
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains($"dumpdist init: volume {volume} is too small by ", result.StandardError);
         Assert.Contains($"({steady - available} bytes): the steady state under the configured retention is ", result.StandardError);
         Assert.Contains("nothing created", result.StandardError);
@@ -123,7 +123,7 @@ public sealed class InitCommandTests : IDisposable
         Assert.False(Directory.Exists(Logs));
 
         var json = await InitAsync(config, "--owner", "nobody", "--json");
-        Assert.Equal(2, json.ExitCode);
+        Assert.Equal(1, json.ExitCode);
         using var document = JsonDocument.Parse(json.StandardOutput);
         Assert.False(document.RootElement.GetProperty("fits").GetBoolean());
         Assert.Equal(steady - available, document.RootElement.GetProperty("shortfall_bytes").GetInt64());
