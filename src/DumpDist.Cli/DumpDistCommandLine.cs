@@ -54,10 +54,13 @@ internal static class DumpDistCommandLine
         }
 
         // On SIGINT/SIGTERM System.CommandLine cancels the action and returns 2 s later even if it is
-        // still running, which would end the process and orphan the demo's children. The demo
-        // handles the signals itself (TerminationSignals) and returns when everything has stopped.
+        // still running, which would end the process and orphan the demo's children, or cut a node's
+        // drain (services.web.drain_deadline) and its children's stop short. The demo handles the
+        // signals itself (TerminationSignals); the node's generic host does (its console or systemd
+        // lifetime), and both return when everything has stopped.
         var invocation = new InvocationConfiguration();
-        if (parseResult.CommandResult.Command.Name == DemoCommand.Name && parseResult.CommandResult.Command.Parents.Contains(root))
+        var command = parseResult.CommandResult.Command;
+        if (command.Parents.Contains(root) && command.Name is DemoCommand.Name or "node")
         {
             invocation.ProcessTerminationTimeout = null;
         }
