@@ -9,19 +9,8 @@ cd "$(dirname "$0")/.."
 
 # rsync: the generation source and every sync; nfs-ganesha(-vfs): NFS; curl: to try the URLs.
 packages=(rsync nfs-ganesha nfs-ganesha-vfs curl)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "demo.sh: missing packages ${missing[*]}; run as root to install them (the demo runs without what it can do without)" >&2
-  else
-    echo "demo.sh: installing ${missing[*]}" >&2
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
-      || echo "demo.sh: apt-get install failed; the demo runs without what is missing" >&2
-  fi
-fi
+source scripts/ensure-packages.sh
+ensure_packages demo.sh "the demo runs without what is missing" "${packages[@]}"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "demo.sh: building dumpdist" >&2

@@ -7,19 +7,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(rsync systemd nginx-light wrk aria2 curl wget nfs-ganesha nfs-ganesha-vfs libnfs-utils haproxy iproute2 procps psmisc coreutils util-linux etcd-server etcd-client iputils-arping prometheus chromium)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "test.sh: missing packages ${missing[*]}; run as root or install them" >&2
-  else
-    echo "test.sh: installing ${missing[*]}" >&2
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
-      || echo "test.sh: apt-get install failed; tests needing those programs will fail" >&2
-  fi
-fi
+source scripts/ensure-packages.sh
+ensure_packages test.sh "tests needing those programs will fail" "${packages[@]}"
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -17,16 +17,8 @@ cd "$(dirname "$0")/../.."
 tree=${1:?usage: bench/web/api-snapshot.sh TREE [SECONDS]}
 secs=${2:-20}
 tree=$(realpath "$tree")
-work=$(mktemp -d /tmp/dumpdist-bench-api.XXXXXX)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/web/common.sh
+bench_work api
 
 dll=${DUMPDIST_DLL:-}
 if [ -z "$dll" ]; then

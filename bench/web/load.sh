@@ -21,19 +21,11 @@ qos_secs=${QOS_SECONDS:-10}
 idle_counts=${IDLE_COUNTS:-5000 19000}
 release_wait=${RELEASE_WAIT:-60}
 dumpdist=${DUMPDIST:-src/DumpDist.Cli/bin/Release/net10.0/dumpdist}
-work=$(mktemp -d /tmp/dumpdist-bench-load.XXXXXX)
-chmod 755 "$work"   # nginx workers run as an unprivileged user when started by root
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/web/common.sh
+bench_work load
 # Idle connections need a descriptor each in the server and the client.
 ulimit -n "$(ulimit -Hn)"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 if [ -z "${NO_BUILD:-}" ]; then
   echo "== building dumpdist (Release)" >&2

@@ -8,17 +8,9 @@ cd "$(dirname "$0")/../.."
 secs=${1:-8}
 rounds=${2:-2}
 idle=${IDLE_CONNECTIONS:-5000}
-work=$(mktemp -d /tmp/dumpdist-bench-web.XXXXXX)
-chmod 755 "$work"   # nginx workers run as an unprivileged user when started by root
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/web/common.sh
+bench_work web
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 echo "== building dumpdist (Release)" >&2
 dotnet build src/DumpDist.Cli -c Release -nologo -v quiet >/dev/null
