@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace DumpDist.Core.Cluster;
 
-/// <summary>Source-generated JSON for the records that cross processes (admin API, peers, etcd, CLI).</summary>
-[JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+/// <summary>Source-generated JSON for the records that cross processes (admin API, peers, etcd, CLI); timestamps in RFC 3339 UTC.</summary>
+[JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(Formatting.Rfc3339JsonConverter)])]
 [JsonSerializable(typeof(AssignmentSet))]
 [JsonSerializable(typeof(AuditRecord))]
 [JsonSerializable(typeof(AssignmentChange))]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using DumpDist.Core.Configuration;
+using DumpDist.Core.Formatting;
 using DumpDist.Core.Pages;
 
 namespace DumpDist.Mirrors.Freshness;
@@ -25,7 +26,7 @@ internal static class MirrorsPage
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteString("generated", generated.UtcDateTime);
+            json.WriteString("generated", Rfc3339.Format(generated));
             json.WriteStartArray("mirrors");
             foreach (var mirror in mirrors.Where(m => m.Active))
             {
@@ -41,7 +42,7 @@ internal static class MirrorsPage
                 json.WriteString("detail", freshness?.Last.Detail);
                 if (freshness?.Last.CheckedAt is { } checkedAt)
                 {
-                    json.WriteString("checked", checkedAt.UtcDateTime);
+                    json.WriteString("checked", Rfc3339.Format(checkedAt));
                 }
                 else
                 {
@@ -50,7 +51,7 @@ internal static class MirrorsPage
 
                 if (freshness?.LastSeenFresh is { } fresh)
                 {
-                    json.WriteString("last_seen_fresh", fresh.UtcDateTime);
+                    json.WriteString("last_seen_fresh", Rfc3339.Format(fresh));
                 }
                 else
                 {

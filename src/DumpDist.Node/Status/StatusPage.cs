@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using DumpDist.Core.Cluster;
+using DumpDist.Core.Formatting;
 using DumpDist.Core.Pages;
 using DumpDist.Node.Health;
 using DumpDist.Web.Hosting;
@@ -31,7 +32,7 @@ internal sealed class StatusPage(Lazy<NodeStateBuilder> self, PeerStateMonitor p
         {
             writer.WriteStartObject();
             writer.WriteString("reported_by", mine.Host);
-            writer.WriteString("now", mine.Now);
+            writer.WriteString("now", Rfc3339.Format(mine.Now));
             writer.WritePropertyName("assignments");
             JsonSerializer.Serialize(writer, mine.Assignments, ClusterJsonContext.Default.AssignmentSet);
             writer.WriteStartArray("hosts");

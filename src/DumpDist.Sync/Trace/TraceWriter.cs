@@ -1,3 +1,4 @@
+using DumpDist.Core.Formatting;
 using DumpDist.Core.IO;
 using System.Buffers;
 using System.Text.Json;
@@ -27,8 +28,8 @@ public static class TraceWriter
             json.WriteString("host", trace.Host);
             json.WriteString("dataset", trace.Dataset);
             json.WriteString("source", trace.Source);
-            json.WriteString("started", trace.Started);
-            json.WriteString("completed", trace.Completed);
+            json.WriteString("started", Rfc3339.Format(trace.Started));
+            json.WriteString("completed", Rfc3339.Format(trace.Completed));
             json.WriteNumber("bytes", trace.Bytes);
             json.WriteNumber("files", trace.Files);
             json.WriteStartObject("stage_seconds");
