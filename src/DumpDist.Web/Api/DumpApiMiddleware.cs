@@ -218,6 +218,6 @@ public sealed partial class DumpApiMiddleware
             : context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Latest {Name} resolved to run {Date}")]
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Debug, Message = "Latest {Name} resolved to run {Date}")]
     private static partial void LogLatestResolved(ILogger logger, string name, string date);
 }
