@@ -14,9 +14,10 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
     public const string Token = "node-test-token";
     private readonly Dictionary<string, NodeProcess> _nodes = [];
 
-    private TwoNodeCluster(string directory, RsyncDaemon source, int adminPort, int webPort, string? adminTls, string rate)
+    private TwoNodeCluster(string directory, RsyncDaemon source, int adminPort, int webPort, string? adminTls, string rate, string stopTimeout)
     {
         Rate = rate;
+        StopTimeout = stopTimeout;
         Directory_ = directory;
         Source = source;
         AdminPort = adminPort;
@@ -32,6 +33,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
 
     /// <summary>qos.rate for every download (0 = unlimited).</summary>
     public string Rate { get; }
+
+    /// <summary>services.web.stop_timeout: how long downloads in flight may go on after SIGTERM.</summary>
+    public string StopTimeout { get; }
 
     public string Directory_ { get; }
 
@@ -50,7 +54,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
 
     public string TokenPath => Path.Combine(Directory_, "admin.token");
 
-    public static async Task<TwoNodeCluster> CreateAsync(string directory, string? adminTls = null, string rate = "0")
+    public static async Task<TwoNodeCluster> CreateAsync(string directory, string? adminTls = null, string rate = "0", string stopTimeout = "30s")
     {
         var tree = Path.Combine(directory, "source");
         var fixture = await DumpDistProcess.RunAsync("fixture", "--out", tree, "--wikis", "2", "--runs", "1", "--scale", "200000");
@@ -60,7 +64,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         }
 
         var source = await RsyncDaemon.StartAsync(tree);
-        var cluster = new TwoNodeCluster(directory, source, FreePort.Next(), FreePort.Next(), adminTls, rate);
+        var cluster = new TwoNodeCluster(directory, source, FreePort.Next(), FreePort.Next(), adminTls, rate, stopTimeout);
         await File.WriteAllTextAsync(cluster.TokenPath, Token + "\n");
         File.SetUnixFileMode(cluster.TokenPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         await File.WriteAllTextAsync(cluster.ConfigPath, cluster.Yaml());
@@ -97,6 +101,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
             active: {webActive}
             listen: http://0.0.0.0:{WebPort}
             drain_deadline: 30s
+            stop_timeout: {StopTimeout}
           rsync:
             active: b
             port: {RsyncPort}
