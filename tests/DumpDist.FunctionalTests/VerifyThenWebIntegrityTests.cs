@@ -7,8 +7,9 @@ namespace DumpDist.FunctionalTests;
 /// <summary>
 /// `dumpdist verify DIR` and `dumpdist web --root DIR` agree on where the served tree starts,
 /// whatever the tree's shape (with public/ or a plain directory), and whether the web was started
-/// before the first verification or after it: a file verify found corrupt is refused (404), a
-/// good one carries its SHA-256 in Repr-Digest.
+/// before the first verification or after it, and whatever part of the tree was verified (the tree,
+/// its public/, a wiki or one run: all share the tree's default state directory): a file verify
+/// found corrupt is refused (404), a good one carries its SHA-256 in Repr-Digest.
 /// </summary>
 public sealed class VerifyThenWebIntegrityTests : IDisposable
 {
@@ -36,11 +37,17 @@ public sealed class VerifyThenWebIntegrityTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false, false)]
-    [InlineData(false, true)]
-    [InlineData(true, false)]
-    [InlineData(true, true)]
-    public async Task Web_FileVerifyFoundCorrupt_404_GoodFileHasReprDigest(bool withPublic, bool webStartedFirst)
+    [InlineData(false, false, "tree")]
+    [InlineData(false, true, "tree")]
+    [InlineData(true, false, "tree")]
+    [InlineData(true, true, "tree")]
+    [InlineData(false, false, "run")]
+    [InlineData(true, false, "run")]
+    [InlineData(true, true, "run")]
+    [InlineData(false, true, "wiki")]
+    [InlineData(true, false, "wiki")]
+    [InlineData(true, false, "public")]
+    public async Task Web_FileVerifyFoundCorrupt_404_GoodFileHasReprDigest(bool withPublic, bool webStartedFirst, string verified)
     {
         var runDirectory = Path.Combine(Tree, withPublic ? "public" : string.Empty, Run);
         Directory.CreateDirectory(runDirectory);
@@ -52,9 +59,16 @@ public sealed class VerifyThenWebIntegrityTests : IDisposable
             $"{Convert.ToHexStringLower(SHA1.HashData(good))}  good.xml.bz2\n{new string('0', 40)}  corrupt.xml.bz2\n");
 
         var baseUrl = webStartedFirst ? StartWeb() : null;
-        var verify = await ExternalProgram.RunAsync("dotnet", [DumpDistProcess.DllPath, "verify", Tree], environment: _environment, timeout: TimeSpan.FromMinutes(2));
+        var (target, shown) = verified switch
+        {
+            "run" => (runDirectory, "corrupt.xml.bz2"),
+            "wiki" => (Path.GetDirectoryName(runDirectory)!, "20261101/corrupt.xml.bz2"),
+            "public" => (Path.Combine(Tree, "public"), $"{Run}/corrupt.xml.bz2"),
+            _ => (Tree, $"{(withPublic ? "public/" : string.Empty)}{Run}/corrupt.xml.bz2"),
+        };
+        var verify = await ExternalProgram.RunAsync("dotnet", [DumpDistProcess.DllPath, "verify", target], environment: _environment, timeout: TimeSpan.FromMinutes(2));
         Assert.True(verify.ExitCode == 1, verify.StandardOutput + verify.StandardError);
-        Assert.Contains($"ChecksumMismatch: {(withPublic ? "public/" : string.Empty)}{Run}/corrupt.xml.bz2", verify.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"ChecksumMismatch: {shown}", verify.StandardOutput, StringComparison.Ordinal);
         baseUrl ??= StartWeb();
 
         var goodHead = await ExternalProgram.RunAsync("curl", ["-sS", "-I", $"{baseUrl}{Run}/good.xml.bz2"]);

@@ -16,7 +16,7 @@ internal static class VerifyCommand
     {
         var dir = new Argument<DirectoryInfo>("DIR") { Description = "A tree, wiki or run directory to verify." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON on stdout." };
-        var stateDir = new Option<DirectoryInfo>("--state-dir") { Description = "Where the verified-file cache lives (default ~/.local/state/dumpdist/<DIR>)." };
+        var stateDir = new Option<DirectoryInfo>("--state-dir") { Description = "Where the verified-file cache lives (default ~/.local/state/dumpdist/<tree>-<hash>, <tree> the root of the tree DIR is in, as `web --root` uses)." };
         var command = new Command("verify", "Check files against their run's sha1sums (else md5sums) and dumpstatus.json sizes; also records SHA-256.")
         {
             dir, json, stateDir,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DumpDist.Core.Tree;
 
 namespace DumpDist.Sync.State;
 
@@ -7,12 +8,13 @@ namespace DumpDist.Sync.State;
 public static class StateDirectories
 {
     /// <summary>
-    /// `$XDG_STATE_HOME/dumpdist/&lt;name&gt;-&lt;hash&gt;` (default `~/.local/state`), one per served
-    /// directory, outside it so nothing of the state is ever served.
+    /// `$XDG_STATE_HOME/dumpdist/&lt;name&gt;-&lt;hash&gt;` (default `~/.local/state`), one per tree
+    /// root (<see cref="TreeRoot.Of"/> of <paramref name="directory"/>: `verify` of a run and `web
+    /// --root` of its tree share it), outside the tree so nothing of the state is ever served.
     /// </summary>
-    public static string DefaultFor(string servedDirectory)
+    public static string DefaultFor(string directory)
     {
-        var full = Path.GetFullPath(servedDirectory).TrimEnd('/');
+        var full = TreeRoot.Of(directory);
         var baseDirectory = Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } xdg
             ? xdg
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
