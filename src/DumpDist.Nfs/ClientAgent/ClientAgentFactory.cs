@@ -1,3 +1,4 @@
+using DumpDist.Core.Cluster;
 using DumpDist.Core.Processes;
 using DumpDist.Nfs.Metrics;
 using DumpDist.Nfs.Probe;
@@ -5,11 +6,9 @@ using Microsoft.Extensions.Logging;
 
 namespace DumpDist.Nfs.ClientAgent;
 
-/// <summary>Builds the production client agent: /proc/self/mounts, mount -t nfs4, the real probe and admin API client.</summary>
+/// <summary>Builds the production client agent: /proc/self/mounts, mount -t nfs4, the real probe and admin API client (TLS as the cluster file's <c>admin</c> section says).</summary>
 public static class ClientAgentFactory
 {
-    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
-
     /// <summary>A client agent for <paramref name="options"/>.</summary>
     public static ClientAgent Create(ClientAgentOptions options, TimeProvider timeProvider, NfsMetrics metrics, ILoggerFactory loggers)
     {
@@ -17,7 +16,7 @@ public static class ClientAgentFactory
         return new ClientAgent(
             options,
             new ServerHealthChecker(new NfsProbe(timeProvider), new CanaryStat()),
-            new AssignmentClient(Http),
+            new AssignmentClient(new HttpClient(AdminTransport.CreateHandler(options.AdminCertificateAuthority, options.AdminTimeout)) { Timeout = Timeout.InfiniteTimeSpan }),
             mounts,
             new NfsMounter(new ChildProcessRunner()),
             timeProvider,

@@ -15,8 +15,11 @@ public sealed record ClientAgentOptions
     /// <summary>The symlinks pointed at the active server's mount.</summary>
     public required IReadOnlyList<LinkSpec> Links { get; init; }
 
-    /// <summary>Admin API base addresses (<c>http://admin_address</c>) asked for the current assignment.</summary>
+    /// <summary>Admin API base addresses (<c>http://admin_address</c>, https when the cluster file's <c>admin</c> has a certificate) asked for the current assignment.</summary>
     public IReadOnlyList<Uri> AdminEndpoints { get; init; } = [];
+
+    /// <summary>The CA (PEM) the admin APIs' certificates are verified against (the cluster file's <c>admin.ca</c>); null: the system's roots.</summary>
+    public string? AdminCertificateAuthority { get; init; }
 
     /// <summary>Bearer token for the admin API, when it requires one.</summary>
     public string? AdminToken { get; init; }

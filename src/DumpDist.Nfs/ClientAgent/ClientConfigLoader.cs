@@ -1,3 +1,4 @@
+using DumpDist.Core.Cluster;
 using DumpDist.Core.Configuration;
 using DumpDist.Core.Configuration.Reading;
 using DumpDist.Nfs.Probe;
@@ -121,7 +122,8 @@ public static class ClientConfigLoader
                 .ToList(),
             DefaultActive = nfs.Active,
             Links = links,
-            AdminEndpoints = cluster.Config.Hosts.Select(h => new Uri($"http://{h.AdminAddress}/")).ToList(),
+            AdminEndpoints = cluster.Config.Hosts.Select(h => AdminTransport.BaseAddressOf(cluster.Config.Admin, h)).ToList(),
+            AdminCertificateAuthority = cluster.Config.Admin.Ca,
             AdminToken = token,
             CanaryPath = canary,
             Hysteresis = hysteresis,

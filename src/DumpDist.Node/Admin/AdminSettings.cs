@@ -18,10 +18,8 @@ internal sealed record AdminSettings
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    public string Scheme => Certificate is null ? "http" : "https";
-
     public static AdminSettings From(ClusterConfig config) => AdminSettingsMapper.From(config);
 
     /// <summary>The admin API's base URL of <paramref name="host"/>.</summary>
-    public Uri BaseAddressOf(HostConfig host) => new($"{Scheme}://{host.AdminAddress}/");
+    public Uri BaseAddressOf(HostConfig host) => Core.Cluster.AdminTransport.BaseAddressOf(Certificate is not null, host);
 }

@@ -14,8 +14,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
     public const string Token = "node-test-token";
     private readonly Dictionary<string, NodeProcess> _nodes = [];
 
-    private TwoNodeCluster(string directory, RsyncDaemon source, int adminPort, int webPort, string? adminTls, string rate, string stopTimeout)
+    private TwoNodeCluster(string directory, RsyncDaemon source, int adminPort, int webPort, string? adminTls, string rate, string stopTimeout, string extraServices)
     {
+        ExtraServices = extraServices;
         Rate = rate;
         StopTimeout = stopTimeout;
         Directory_ = directory;
@@ -33,6 +34,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
 
     /// <summary>qos.rate for every download (0 = unlimited).</summary>
     public string Rate { get; }
+
+    /// <summary>More entries under <c>services</c> (YAML indented by two spaces), or empty.</summary>
+    public string ExtraServices { get; }
 
     /// <summary>services.web.stop_timeout: how long downloads in flight may go on after SIGTERM.</summary>
     public string StopTimeout { get; }
@@ -54,7 +58,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
 
     public string TokenPath => Path.Combine(Directory_, "admin.token");
 
-    public static async Task<TwoNodeCluster> CreateAsync(string directory, string? adminTls = null, string rate = "0", string stopTimeout = "30s")
+    public static async Task<TwoNodeCluster> CreateAsync(string directory, string? adminTls = null, string rate = "0", string stopTimeout = "30s", string extraServices = "")
     {
         var tree = Path.Combine(directory, "source");
         var fixture = await DumpDistProcess.RunAsync("fixture", "--out", tree, "--wikis", "2", "--runs", "1", "--scale", "200000");
@@ -64,7 +68,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         }
 
         var source = await RsyncDaemon.StartAsync(tree);
-        var cluster = new TwoNodeCluster(directory, source, FreePort.Next(), FreePort.Next(), adminTls, rate, stopTimeout);
+        var cluster = new TwoNodeCluster(directory, source, FreePort.Next(), FreePort.Next(), adminTls, rate, stopTimeout, extraServices);
         await File.WriteAllTextAsync(cluster.TokenPath, Token + "\n");
         File.SetUnixFileMode(cluster.TokenPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         await File.WriteAllTextAsync(cluster.ConfigPath, cluster.Yaml());
@@ -105,6 +109,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
           rsync:
             active: b
             port: {RsyncPort}
+        {ExtraServices}
         admin:
           tokens:
             - name: ops
@@ -116,9 +121,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
           rate_after: 0
         """;
 
-    public async Task<NodeProcess> StartAsync(string host)
+    public async Task<NodeProcess> StartAsync(string host, params string[] extra)
     {
-        var node = NodeProcess.Start(ConfigPath, host);
+        var node = NodeProcess.Start(ConfigPath, host, extra);
         _nodes[host] = node;
         var up = await Eventually.TrueAsync(async () => node.HasExited || await HealthAsync(host, "web") != 0, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
         if (!up || node.HasExited)

@@ -39,7 +39,9 @@ public sealed class ClientConfigLoaderTests : IDisposable
         Assert.Equal(
             ["dumps1 203.0.113.10:2049 /mnt/nfs/dumps-dumps1", "dumps2 [2001:db8::20]:2049 /mnt/nfs/dumps-dumps2"],
             options.Servers.Select(s => $"{s.Name} {s.Endpoint} {s.MountPoint}"));
-        Assert.Equal(["http://192.0.2.10:9100/", "http://192.0.2.20:9100/"], options.AdminEndpoints.Select(u => u.ToString()));
+        // The example's admin section has a certificate: the agent asks over https and trusts its CA.
+        Assert.Equal(["https://192.0.2.10:9100/", "https://192.0.2.20:9100/"], options.AdminEndpoints.Select(u => u.ToString()));
+        Assert.Equal("/etc/dumpdist/admin-ca.crt", options.AdminCertificateAuthority);
         Assert.Equal([new LinkSpec("/public/dumps"), new LinkSpec("/public/other", "other")], options.Links);
         Assert.Equal(TimeSpan.FromMinutes(15), options.Hysteresis);
         Assert.Equal(TimeSpan.FromSeconds(45), options.Interval);
