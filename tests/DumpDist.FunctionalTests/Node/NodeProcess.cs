@@ -32,20 +32,37 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static NodeProcess Start(string configPath, string host, params string[] extra)
+    public static NodeProcess Start(string configPath, string host, params string[] extra) => Start(null, configPath, host, extra);
+
+    /// <summary>
+    /// Starts the node as the child of <paramref name="serviceManager"/> when given: a copy of
+    /// timeout(1) named <c>systemd</c> (see <see cref="ServiceManager"/>), so the node runs with the
+    /// systemd lifetime as under its unit; signals sent to this process are forwarded to the node.
+    /// </summary>
+    public static NodeProcess Start(string? serviceManager, string configPath, string host, params string[] extra)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(serviceManager ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { DumpDistProcess.DllPath, "node", "--config", configPath, "--host", host }.Concat(extra))
+        var launch = serviceManager is null ? [] : new[] { "300", "dotnet" };
+        foreach (var argument in launch.Concat([DumpDistProcess.DllPath, "node", "--config", configPath, "--host", host]).Concat(extra))
         {
             startInfo.ArgumentList.Add(argument);
         }
 
         return new NodeProcess(Process.Start(startInfo) ?? throw new InvalidOperationException("dumpdist node did not start"));
+    }
+
+    /// <summary>A copy of timeout(1) named <c>systemd</c> under <paramref name="directory"/>: Microsoft.Extensions.Hosting.Systemd takes a parent of that name for the service manager.</summary>
+    public static string ServiceManager(string directory)
+    {
+        var launcher = Path.Combine(directory, "bin", "systemd");
+        Directory.CreateDirectory(Path.GetDirectoryName(launcher)!);
+        File.Copy("/usr/bin/timeout", launcher, overwrite: true);
+        return launcher;
     }
 
     /// <summary>SIGTERM, then the exit code (null when it did not exit within <paramref name="limit"/>).</summary>

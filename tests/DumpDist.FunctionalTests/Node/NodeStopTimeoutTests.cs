@@ -8,9 +8,10 @@ using DumpDist.TestSupport;
 namespace DumpDist.FunctionalTests.Node;
 
 /// <summary>
-/// SIGTERM with slow downloads in flight and <c>services.web.stop_timeout: 8s</c>: the node is not
-/// cut at System.CommandLine's 2 s. A client still reading finishes with every byte; a client
-/// that stopped reading holds the node until the stop timeout, then is cut and the node exits 0.
+/// SIGTERM with slow downloads in flight and <c>services.web.stop_timeout: 8s</c>, the node run as
+/// under its systemd unit: the stop is not cut at System.CommandLine's 2 s. A client still reading
+/// finishes with every byte; a client that stopped reading holds the node until the stop timeout,
+/// then is cut and the node exits 0.
 /// </summary>
 public sealed class NodeStopTimeoutTests : IAsyncLifetime
 {
@@ -31,6 +32,7 @@ public sealed class NodeStopTimeoutTests : IAsyncLifetime
     public async Task Node_SigtermWithSlowDownloads_HeldPastTwoSecondsReaderCompletesStalledCutAtStopTimeout()
     {
         var c = _cluster;
+        c.ServiceManager = NodeProcess.ServiceManager(_dir);
         var node = await c.StartAsync("a");
         var body = RandomNumberGenerator.GetBytes(FileLength);
         var published = Path.Combine(_dir, "a", "root", "public");

@@ -121,9 +121,12 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
           rate_after: 0
         """;
 
+    /// <summary>When set, nodes start as children of this service manager stand-in (<see cref="NodeProcess.ServiceManager"/>).</summary>
+    public string? ServiceManager { get; set; }
+
     public async Task<NodeProcess> StartAsync(string host, params string[] extra)
     {
-        var node = NodeProcess.Start(ConfigPath, host, extra);
+        var node = NodeProcess.Start(ServiceManager, ConfigPath, host, extra);
         _nodes[host] = node;
         var up = await Eventually.TrueAsync(async () => node.HasExited || await HealthAsync(host, "web") != 0, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
         if (!up || node.HasExited)
