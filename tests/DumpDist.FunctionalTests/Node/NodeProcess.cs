@@ -32,14 +32,14 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static NodeProcess Start(string configPath, string host, params string[] extra) => Start(null, configPath, host, extra);
+    public static NodeProcess Start(string configPath, string host, params string[] extra) => StartUnder(null, configPath, host, extra);
 
     /// <summary>
     /// Starts the node as the child of <paramref name="serviceManager"/> when given: a copy of
     /// timeout(1) named <c>systemd</c> (see <see cref="ServiceManager"/>), so the node runs with the
     /// systemd lifetime as under its unit; signals sent to this process are forwarded to the node.
     /// </summary>
-    public static NodeProcess Start(string? serviceManager, string configPath, string host, params string[] extra)
+    public static NodeProcess StartUnder(string? serviceManager, string configPath, string host, params string[] extra)
     {
         var startInfo = new ProcessStartInfo(serviceManager ?? "dotnet")
         {

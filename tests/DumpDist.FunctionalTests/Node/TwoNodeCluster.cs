@@ -126,7 +126,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
 
     public async Task<NodeProcess> StartAsync(string host, params string[] extra)
     {
-        var node = NodeProcess.Start(ServiceManager, ConfigPath, host, extra);
+        var node = NodeProcess.StartUnder(ServiceManager, ConfigPath, host, extra);
         _nodes[host] = node;
         var up = await Eventually.TrueAsync(async () => node.HasExited || await HealthAsync(host, "web") != 0, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
         if (!up || node.HasExited)
