@@ -27,6 +27,15 @@ public sealed class TraceWriterTests
     }
 
     [Fact]
+    public void Serialize_Timestamps_Rfc3339Utc()
+    {
+        var json = System.Text.Encoding.UTF8.GetString(TraceWriter.Serialize(Trace with { Started = new DateTimeOffset(2026, 11, 25, 20, 0, 0, 123, TimeSpan.FromHours(1)) }));
+
+        Assert.Contains("\"started\": \"2026-11-25T19:00:00.123Z\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"completed\": \"2026-11-25T19:02:30Z\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serialize_SameJsonAsTheGeneratedSerializer()
     {
         var generated = JsonSerializer.SerializeToUtf8Bytes(Trace, TraceJsonContext.Default.SyncTrace);
