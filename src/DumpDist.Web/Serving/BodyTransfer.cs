@@ -39,10 +39,12 @@ internal sealed class BodyTransfer : IDisposable
     private readonly TimeSpan _clientTimeout;
     private readonly TimeProvider _time;
     private readonly bool _acksVisible;
+    private readonly SendBufferPolicy _sendBuffers;
     private SendPacketsOperation? _sendPackets;
 
-    public BodyTransfer(HttpContext context, FileStream file, Socket? socket, TransferPacer? pacer, TimeSpan clientTimeout, TimeProvider time)
+    public BodyTransfer(HttpContext context, FileStream file, Socket? socket, TransferPacer? pacer, TimeSpan clientTimeout, TimeProvider time, SendBufferPolicy? sendBuffers = null)
     {
+        _sendBuffers = sendBuffers ?? SendBufferPolicy.Off;
         _context = context;
         _file = file;
         _socket = socket;
@@ -56,6 +58,9 @@ internal sealed class BodyTransfer : IDisposable
     public long BytesSent { get; private set; }
 
     public bool ZeroCopy => _socket is not null;
+
+    /// <summary>True once this transfer gave its socket a send buffer beyond autotuning's (<see cref="SendBufferPolicy"/>).</summary>
+    public bool SendBufferRaised { get; private set; }
 
     public async Task WriteBytesAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
@@ -113,10 +118,12 @@ internal sealed class BodyTransfer : IDisposable
     {
         _sendPackets ??= new SendPacketsOperation();
         var element = new SendPacketsElement[1];
-        var piece = _acksVisible ? ZeroCopyPiece : ZeroCopyPieceWithoutAcks;
         var end = offset + count;
         while (offset < end)
         {
+            // Until the send buffer has been looked at, small pieces, so a fast client gets its larger buffer early.
+            var piece = !_acksVisible || _sendBuffers.CanRaise && !SendBufferRaised ? ZeroCopyPieceWithoutAcks : ZeroCopyPiece;
+
             // One sendfile per grant: a paced transfer wakes once per grant, not once per piece.
             var grant = (int)Math.Min(end - offset, _pacer?.GrantSize(piece) ?? piece);
             await PaceAsync(grant, watchdog, cancellationToken);
@@ -129,9 +136,24 @@ internal sealed class BodyTransfer : IDisposable
 
             offset += grant;
             BytesSent += grant;
+            RaiseSendBufferIfSaturated();
         }
 
         return true;
+    }
+
+    private void RaiseSendBufferIfSaturated()
+    {
+        if (SendBufferRaised || !_sendBuffers.CanRaise)
+        {
+            return;
+        }
+
+        if (_sendBuffers.Raise(_socket!.SendBufferSize) is { } size)
+        {
+            _socket.SendBufferSize = size;
+            SendBufferRaised = true;
+        }
     }
 
     private async Task<bool> CopyAsync(long offset, long count, SendProgressWatchdog watchdog, CancellationToken cancellationToken)
