@@ -65,6 +65,12 @@ internal static class DumpDistCommandLine
             invocation.ProcessTerminationTimeout = null;
         }
 
+        if (command.Parents.Contains(root) && command.Name is "web" or "node")
+        {
+            // Before any socket exists: the runtime reads it once (see InlineSocketCompletions).
+            DumpDist.Web.Hosting.InlineSocketCompletions.PreferUnlessConfigured();
+        }
+
         return await parseResult.InvokeAsync(invocation, cancellationToken);
     }
 

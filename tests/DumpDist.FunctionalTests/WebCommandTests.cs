@@ -49,6 +49,39 @@ public sealed class WebCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(null, "inline on the epoll threads")]
+    [InlineData("0", "on the thread pool")]
+    public async Task Web_SocketCompletions_InlineUnlessTheOperatorSaysOtherwise_ZeroCopyDownloadWhole(string? variable, string mode)
+    {
+        var directory = Path.Combine(_root, "public", "enwiki", "20240101");
+        Directory.CreateDirectory(directory);
+        var bytes = new byte[24 * 1024 * 1024];
+        new Random(5).NextBytes(bytes);
+        await File.WriteAllBytesAsync(Path.Combine(directory, "big.bin"), bytes);
+        var environment = variable is null
+            ? new[] { ("DUMPDIST_LOG_LEVEL", "Information") }
+            : new[] { ("DUMPDIST_LOG_LEVEL", "Information"), ("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", variable) };
+        await using var web = await WebProcess.StartAsync(["--root", _root, "--listen", "http://127.0.0.1:0", "--conn-limit", "0"], environment);
+        var output = Path.Combine(_root, "out.bin");
+
+        // Four at once and one at a client's pace: sendfile resumed by the engine either way.
+        var downloads = Enumerable.Range(0, 4)
+            .Select(i => ExternalProgram.RunAsync("curl", ["-sS", "-o", output + i, "-w", "%{http_code}", web.BaseUrl + "enwiki/20240101/big.bin"]))
+            .Append(ExternalProgram.RunAsync("curl", ["-sS", "--limit-rate", "40M", "-o", output + "slow", "-w", "%{http_code}", web.BaseUrl + "enwiki/20240101/big.bin"]))
+            .ToList();
+        var results = await Task.WhenAll(downloads);
+
+        Assert.All(results, r => Assert.Equal("200", r.StandardOutput));
+        foreach (var name in Enumerable.Range(0, 4).Select(i => output + i).Append(output + "slow"))
+        {
+            Assert.Equal(bytes, await File.ReadAllBytesAsync(name));
+        }
+
+        var log = await web.StopAsync();
+        Assert.Contains(log, line => line.Contains("Socket completions: " + mode, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Web_ConfigAndHost_ServesHostRootAndReloadsQosWhenFileChanges()
     {

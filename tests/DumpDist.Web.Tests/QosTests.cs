@@ -187,6 +187,58 @@ public sealed class QosTests : IDisposable
         Assert.Equal(206, after.Status);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Get_SlowSteadyClient_NotCutOffWhileItKeepsReading(bool zeroCopy)
+    {
+        // One send of the old design (an 8 MiB sendfile piece) had to finish within the client
+        // timeout, so a client slower than 8 MiB per timeout was cut off mid-download though it
+        // kept reading. The watchdog now looks at progress, not at whole sends.
+        var file = _tree.AddFile("slow.bin", (int)(9 * MiB), seed: 11);
+        await using var server = await RunningServer.StartAsync(_tree, QosSettings.Unlimited with { ClientTimeout = TimeSpan.FromSeconds(1) }, o => o.ZeroCopy = zeroCopy);
+        using var client = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { ReceiveBufferSize = 64 * 1024 };
+        await client.ConnectAsync(server.BaseUri.Host, server.BaseUri.Port);
+        await client.SendAsync("GET /slow.bin HTTP/1.1\r\nHost: x\r\n\r\n"u8.ToArray());
+
+        // About 2.5 MiB/s: over 3 s for the file, three times the timeout for the first 8 MiB.
+        var received = new MemoryStream();
+        var buffer = new byte[32 * 1024];
+        var clock = Stopwatch.StartNew();
+        const double bytesPerSecond = 2.5 * MiB;
+        while (true)
+        {
+            var ahead = received.Length / bytesPerSecond - clock.Elapsed.TotalSeconds;
+            if (ahead > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(ahead));
+            }
+
+            var n = await client.ReceiveAsync(buffer).WaitAsync(TimeSpan.FromSeconds(30));
+            if (n == 0)
+            {
+                break;
+            }
+
+            received.Write(buffer, 0, n);
+            if (received.Length >= file.Length + 64 && BodyOf(received.ToArray()).Length >= file.Length)
+            {
+                break;
+            }
+        }
+
+        var body = BodyOf(received.ToArray());
+        Assert.True(body.Length == file.Length, $"received {body.Length} of {file.Length} body bytes in {clock.Elapsed} before the server closed");
+        Assert.Equal(file, body);
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(2), $"the client read faster than intended ({clock.Elapsed})");
+    }
+
+    private static byte[] BodyOf(byte[] response)
+    {
+        var end = response.AsSpan().IndexOf("\r\n\r\n"u8);
+        return end < 0 ? [] : response[(end + 4)..];
+    }
+
     // In-process client for the timed transfers: spawning curl on a loaded 2-core machine skews
     // the start of concurrent downloads by hundreds of milliseconds.
     private static async Task<double> TimedDownloadAsync(string url, string agent)

@@ -1,4 +1,5 @@
 using System.Text;
+using DumpDist.Web.Serving;
 using DumpDist.Web.Tests.Support;
 
 namespace DumpDist.Web.Tests;
@@ -35,6 +36,23 @@ public sealed class ZeroCopyTests : IAsyncLifetime
     {
         await _server.DisposeAsync();
         _tree.Dispose();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task FastClient_SendBufferRaisedOnlyWhereThePolicyAllows_BytesIntact(bool allowed)
+    {
+        // This machine's autotuning ceiling; "allowed" pretends wmem_max is at least that.
+        var ceiling = long.Parse(File.ReadAllText("/proc/sys/net/ipv4/tcp_wmem").Split('\t', ' ')[^1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var file = _tree.AddFile("enwiki/fast.bin", 48 * 1024 * 1024, seed: 9);
+        await using var server = await RunningServer.StartAsync(_tree, configure: o => o.SendBuffers = new SendBufferPolicy(ceiling, allowed ? ceiling : ceiling / 2));
+
+        var result = await Curl.GetAsync(server.Url("enwiki/fast.bin"));
+
+        Assert.Equal(200, result.Status);
+        Assert.Equal(file, result.Body);
+        Assert.Equal(allowed ? 1 : 0, server.Server.Metrics.SendBufferRaised.Value);
     }
 
     [Fact]

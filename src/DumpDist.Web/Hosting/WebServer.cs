@@ -177,6 +177,12 @@ internal sealed class WebServer : IAsyncDisposable
         }
 
         WebLog.Serving(logger, resolver.RootReal, string.Join(", ", server.Addresses));
+        WebLog.SocketCompletions(logger, InlineSocketCompletions.InEffect() switch
+        {
+            true => "inline on the epoll threads",
+            false => "on the thread pool",
+            null => "unknown",
+        });
         return server;
     }
 

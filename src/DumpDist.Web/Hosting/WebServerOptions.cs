@@ -1,5 +1,6 @@
 using DumpDist.Core.Configuration;
 using DumpDist.Web.Qos;
+using DumpDist.Web.Serving;
 
 namespace DumpDist.Web.Hosting;
 
@@ -39,6 +40,9 @@ internal sealed class WebServerOptions
     public bool ZeroCopy { get; set; } = true;
 
     public long ZeroCopyThreshold { get; set; } = 256 * 1024;
+
+    /// <summary>When a zero-copy download's socket may get a send buffer beyond autotuning's (tests swap the sysctls).</summary>
+    internal SendBufferPolicy SendBuffers { get; set; } = SendBufferPolicy.FromSystem();
 
     /// <summary>How long a resolved path's metadata is trusted before it is looked up again.</summary>
     public TimeSpan MetadataTtl { get; set; } = TimeSpan.FromSeconds(1);

@@ -9,6 +9,9 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Serving {Root} on {Addresses}")]
     public static partial void Serving(ILogger logger, string root, string addresses);
 
+    [LoggerMessage(EventId = 4050, Level = LogLevel.Information, Message = "Socket completions: {Mode}")]
+    public static partial void SocketCompletions(ILogger logger, string mode);
+
     [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Rejected path {Path}: {Verdict}")]
     public static partial void RejectedPath(ILogger logger, string path, string verdict);
 

@@ -16,6 +16,7 @@ internal sealed class WebMetrics
         Blocked = factory.CreateCounter("dumpdist_web_blocked_total", "Requests refused by the User-Agent or CIDR block lists (403).");
         Drained = factory.CreateCounter("dumpdist_web_drained_total", "Downloads refused while draining (503).");
         ZeroCopyBytes = factory.CreateCounter("dumpdist_web_sendfile_bytes_total", "Body bytes sent with sendfile(2).");
+        SendBufferRaised = factory.CreateCounter("dumpdist_web_send_buffer_raised_total", "Downloads whose client kept up with autotuning's largest send buffer and got one twice that size.");
     }
 
     public CollectorRegistry Registry { get; }
@@ -33,4 +34,6 @@ internal sealed class WebMetrics
     public Counter Drained { get; }
 
     public Counter ZeroCopyBytes { get; }
+
+    public Counter SendBufferRaised { get; }
 }

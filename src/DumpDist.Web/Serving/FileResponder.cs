@@ -209,7 +209,7 @@ internal sealed class FileResponder(
         {
             var pacer = new TransferPacer(qos, lease.IpBucket, limiter.Global, time, exempt);
             var socket = bodyLength >= options.ZeroCopyThreshold ? ZeroCopySocket(context) : null;
-            using var transfer = new BodyTransfer(context, file, socket, pacer, settings.ClientTimeout);
+            using var transfer = new BodyTransfer(context, file, socket, pacer, settings.ClientTimeout, time, options.SendBuffers);
             if (socket is not null)
             {
                 // Kestrel writes the headers; awaiting the flush (with the transport's tiny write
@@ -228,6 +228,11 @@ internal sealed class FileResponder(
             if (transfer.ZeroCopy)
             {
                 metrics.ZeroCopyBytes.Inc(transfer.BytesSent);
+            }
+
+            if (transfer.SendBufferRaised)
+            {
+                metrics.SendBufferRaised.Inc();
             }
 
             if (!complete)
