@@ -180,7 +180,7 @@ internal sealed class WebRequestHandler(
 
     private async Task<long> ListingAsync(HttpContext context, Resource directory, string path)
     {
-        var listing = listings.Get(directory, path);
+        var listing = await listings.GetAsync(directory, path);
         var headers = context.Response.Headers;
         headers.ETag = listing.ETag;
         headers.Vary = "Accept";

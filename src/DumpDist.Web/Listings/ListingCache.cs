@@ -18,12 +18,28 @@ internal sealed class ListingCache(string rootReal, TimeProvider time, TimeSpan 
     private string? IndexPageOf(IReadOnlyList<ListingEntry> entries) =>
         indexFiles?.FirstOrDefault(name => entries.Any(e => !e.IsDirectory && e.Name == name));
 
+    /// <summary>The cached listing if it is still current, else null (no directory is read).</summary>
+    public RenderedListing? TryGetCurrent(Resource directory, string requestPath) =>
+        _cache.TryGetValue(requestPath, out var cached)
+        && cached.ModifiedTicks == directory.ModifiedTicks
+        && time.GetElapsedTime(cached.CreatedAt, time.GetTimestamp()) < maxAge
+            ? cached
+            : null;
+
+    /// <summary>
+    /// The listing, scanning the directory when the cache has none current. Requests may run on a
+    /// socket engine thread (inline completions), so a scan, which can take long on a large or
+    /// cold directory, goes to the thread pool instead of holding every other connection.
+    /// </summary>
+    public ValueTask<RenderedListing> GetAsync(Resource directory, string requestPath) =>
+        TryGetCurrent(directory, requestPath) is { } current
+            ? ValueTask.FromResult(current)
+            : new ValueTask<RenderedListing>(Task.Run(() => Get(directory, requestPath)));
+
     public RenderedListing Get(Resource directory, string requestPath)
     {
         var now = time.GetTimestamp();
-        if (_cache.TryGetValue(requestPath, out var cached)
-            && cached.ModifiedTicks == directory.ModifiedTicks
-            && time.GetElapsedTime(cached.CreatedAt, now) < maxAge)
+        if (TryGetCurrent(directory, requestPath) is { } cached)
         {
             return cached;
         }
