@@ -4,7 +4,9 @@
 #   no-op:    re-sync of an unchanged tree, same comparison
 #   verify:   dumpdist verify (sha1 + sha-256, one read, parallel) vs sha1sum over the same files,
 #             spread over many files and in one big file, with the hashing floor (openssl speed)
+#             and the read() floor (the same reads and digests in C, no runtime: read_hash.c)
 # Sizes are adjustable: INIT_FILES INIT_BYTES NOOP_FILES VERIFY_FILES VERIFY_MB VERIFY_ONE_PARTS REPEAT.
+# BIN=DIR: measure that publish of dumpdist rather than publishing this tree.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 INIT_FILES=${INIT_FILES:-20000}
@@ -18,9 +20,14 @@ DAEMON=""
 WORK=${WORK:-$(mktemp -d /tmp/dumpdist-bench-sync.XXXXXX)}
 trap '{ [ -n "$DAEMON" ] && kill $DAEMON 2>/dev/null; } || true; rm -rf "$WORK"' EXIT
 
-# As it ships (README "Install"): the Release publish, ReadyToRun-compiled.
-dotnet publish src/DumpDist.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/bin" -nologo -v quiet >/dev/null
-DUMPDIST=("$WORK/bin/dumpdist")
+# As it ships (README "Install"): the Release publish, ReadyToRun-compiled. BIN=DIR measures a
+# publish made beforehand instead (two builds compared in the same minutes, each from its own tree).
+if [ -n "${BIN:-}" ]; then
+  DUMPDIST=("$(realpath "$BIN")/dumpdist")
+else
+  dotnet publish src/DumpDist.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/bin" -nologo -v quiet >/dev/null
+  DUMPDIST=("$WORK/bin/dumpdist")
+fi
 now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc -l; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -106,6 +113,7 @@ for i in $(seq 0 $((VERIFY_FILES - 1))); do head -c $((VERIFY_MB * 1048576)) /de
 for i in $(seq 0 $((VERIFY_ONE_PARTS - 1))); do cat "$run/bench-20261101-part$i.xml.bz2"; done > "$one/bench-20261101-history.xml.bz2"
 (cd "$one" && sha1sum bench-20261101-history.xml.bz2 > bench-20261101-sha1sums.txt)
 cat "$run"/*.bz2 "$one"/*.bz2 > /dev/null  # both sides read from the page cache
+cc -O2 -pthread -o "$WORK/read_hash" bench/sync/read_hash.c -lcrypto 2>/dev/null || echo "## verify: no read() floor (read_hash.c needs cc and libssl-dev)"
 echo "## verify: load before $(cut -d' ' -f1-3 /proc/loadavg)"
 # The hashing floor: OpenSSL's own sha1 and sha256 on every core at once, no I/O, no process;
 # measured before, between and after the timed runs, the median kept (other work on the machine moves it).
@@ -119,6 +127,11 @@ for i in $(seq "$REPEAT"); do
     rm -rf "$WORK/state-v"
     t=$(now); "${DUMPDIST[@]}" verify "$WORK/$shape" --state-dir "$WORK/state-v" >/dev/null 2>&1; echo "$(elapsed $t)" >> "$WORK/$shape.dumpdist"
   done
+  # The read() floor: the same reads and digests in C with nothing else (no runtime start-up, no
+  # state, no plan), one thread per core; over the spread shape, where every core has files of its own.
+  if [ -x "$WORK/read_hash" ]; then
+    t=$(now); "$WORK/read_hash" "$(nproc)" "$run"/*.bz2; echo "$(elapsed $t)" >> "$WORK/verify.readfloor"
+  fi
   [ "$i" -eq $(((REPEAT + 1) / 2)) ] && floors
 done
 floors
@@ -135,6 +148,11 @@ for shape in verify verify-one; do
   floor=$(echo "$total / $sha1_rate + $total / $sha256_rate" | bc -l)
   name=$([ "$shape" = verify ] && echo "$VERIFY_FILES x $VERIFY_MB MiB" || echo "1 x $((VERIFY_ONE_PARTS * VERIFY_MB)) MiB")
   echo "verify $name samples (s): sha1sum -c $(samples "$WORK/$shape.sha1sum")| dumpdist $(samples "$WORK/$shape.dumpdist")"
+  if [ "$shape" = verify ] && [ -s "$WORK/verify.readfloor" ]; then
+    rf=$(median < "$WORK/verify.readfloor")
+    printf 'verify %s read() floor (bench/sync/read_hash.c: the same reads and digests, no runtime, one thread per core): samples %s| median %.2fs, %.0f%% of the hashing floor'"'"'s speed, at most %.2fx sha1sum -c\n' \
+      "$name" "$(samples "$WORK/verify.readfloor")" "$rf" "$(echo "100 * $floor / $rf" | bc -l)" "$(echo "$s / $rf" | bc -l)"
+  fi
   printf 'verify %s: sha1sum -c %.2fs, dumpdist verify (sha1+sha256) %.2fs: speed ratio %.2fx; floor %.2fs, so the ceiling is %.2fx; dumpdist reaches %.0f%% of the floor'"'"'s speed\n' \
     "$name" "$s" "$d" "$(echo "$s/$d" | bc -l)" "$floor" "$(echo "$s / $floor" | bc -l)" "$(echo "100 * $floor / $d" | bc -l)"
 done
