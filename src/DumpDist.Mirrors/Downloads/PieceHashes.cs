@@ -6,18 +6,25 @@ namespace DumpDist.Mirrors.Downloads;
 /// <summary>
 /// The SHA-1 of each piece of a file (BEP 3), cached under <c>&lt;state_dir&gt;/mirrors/pieces/</c> keyed by
 /// path, size, mtime and piece length. Filled by sync's verification read (<see cref="IPieceHashStore"/>)
-/// for files of at least <paramref name="minimumSize"/>, so a verified file's torrent costs no read; a file
-/// verified before (or by another tool) is read once on its first torrent request.
+/// for files of at least <paramref name="minimumSize"/> (asked on every use, so a reloaded cluster file's
+/// <c>torrent_min_size</c> applies to the next verification and the next request), so a verified file's
+/// torrent costs no read; a file verified before (or by another tool) is read once on its first torrent request.
 /// </summary>
-internal sealed class PieceHashes(string cacheDirectory, long minimumSize) : IPieceHashStore
+internal sealed class PieceHashes(string cacheDirectory, Func<long> minimumSize) : IPieceHashStore
 {
     private long _ownReads;
+
+    /// <summary>A cache with a fixed minimum size.</summary>
+    public PieceHashes(string cacheDirectory, long minimumSize)
+        : this(cacheDirectory, () => minimumSize)
+    {
+    }
 
     /// <summary>Files whose pieces had to be computed by a read of their own (not by verification).</summary>
     public long OwnReads => Interlocked.Read(ref _ownReads);
 
     /// <summary>Data files at least this large get a torrent.</summary>
-    public long MinimumSize => minimumSize;
+    public long MinimumSize => minimumSize();
 
     /// <summary>A piece length that keeps a torrent near 2,000 pieces: a power of two from 256 KiB to 16 MiB.</summary>
     public static int PieceLengthFor(long size)
@@ -32,7 +39,7 @@ internal sealed class PieceHashes(string cacheDirectory, long minimumSize) : IPi
     }
 
     /// <inheritdoc />
-    int? IPieceHashStore.PieceLengthFor(long length) => length >= minimumSize ? PieceLengthFor(length) : null;
+    int? IPieceHashStore.PieceLengthFor(long length) => length >= minimumSize() ? PieceLengthFor(length) : null;
 
     /// <inheritdoc />
     public Task PutAsync(string fullPath, long length, DateTime lastWriteUtc, int pieceLength, byte[] pieces, CancellationToken cancellationToken) =>

@@ -11,10 +11,11 @@ namespace DumpDist.Mirrors.Freshness;
 /// state and metrics, and rewrites the public mirrors page (HTML and JSON at the web root).
 /// Between rounds it reads this host's trace every <see cref="TracePoll"/>: when the trace changes
 /// (the first one, or a sync brought new runs) the mirrors are checked again at once, since a
-/// verdict against our old trace no longer says whether they are current.
+/// verdict against our old trace no longer says whether they are current. The interval is asked
+/// again at each of those reads, so a reloaded <c>mirror_check_interval</c> applies to the round in wait.
 /// </summary>
 internal sealed class FreshnessMonitor(
-    MirrorChecker checker, MirrorCheckState state, Func<IReadOnlyList<MirrorConfig>> registry, string publicDirectory, MirrorMetrics? metrics, TimeSpan interval, TimeProvider time, ILogger logger) : BackgroundService
+    MirrorChecker checker, MirrorCheckState state, Func<IReadOnlyList<MirrorConfig>> registry, string publicDirectory, MirrorMetrics? metrics, Func<TimeSpan> interval, TimeProvider time, ILogger logger) : BackgroundService
 {
     /// <summary>How often our trace is read between rounds (one small file).</summary>
     public static readonly TimeSpan TracePoll = TimeSpan.FromSeconds(2);
@@ -78,13 +79,13 @@ internal sealed class FreshnessMonitor(
         }
     }
 
-    /// <summary>Until the interval has passed or our trace differs from the one last checked against.</summary>
+    /// <summary>Until the current interval has passed since the last round or our trace differs from the one last checked against.</summary>
     private async Task WaitForNextRoundAsync(CancellationToken stoppingToken)
     {
-        var due = time.GetUtcNow() + interval;
+        var lastRound = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var left = due - time.GetUtcNow();
+            var left = lastRound + interval() - time.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
                 return;

@@ -74,7 +74,7 @@ public static class MirrorsServiceCollectionExtensions
                 () => source.Current.Mirrors,
                 settings.PublicDirectory,
                 sp.GetRequiredService<MirrorMetrics>(),
-                config.Services.Rsync.MirrorCheckInterval,
+                LiveRsyncSettings.MirrorCheckInterval(source),
                 time,
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("DumpDist.Mirrors.Freshness"));
         });

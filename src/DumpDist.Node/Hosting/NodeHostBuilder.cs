@@ -121,7 +121,7 @@ internal static class NodeHostBuilder
             if (config.Services.Web is not null)
             {
                 // One piece cache: sync's verification read fills it, the web's torrents read it.
-                services.AddSingleton(new PieceHashes(Path.Combine(host.StateDir, "mirrors", "pieces"), config.Services.Rsync.TorrentMinimumSize));
+                services.AddSingleton(new PieceHashes(Path.Combine(host.StateDir, "mirrors", "pieces"), LiveRsyncSettings.TorrentMinimumSize(source)));
                 services.AddSingleton<Core.Hashing.IPieceHashStore>(sp => sp.GetRequiredService<PieceHashes>());
                 services.AddSingleton<IDownloadAlternatives>(sp => new MirrorDownloadAlternatives(
                     source, sp.GetRequiredService<FreshnessMonitor>(), sp.GetRequiredService<IDigestLookup>(), Core.Tree.ServedTree.EnsureForHost(host.Root),

@@ -22,7 +22,7 @@ public sealed class FreshnessMonitorTests
         IReadOnlyList<MirrorConfig> registry = [new() { Name = "mirror-a", Url = mirror.Url, Hostname = "a.example.org", Institution = "Example U" }];
         var statePath = MirrorCheckState.PathFor(scratch);
         var checker = new MirrorChecker(MirrorHttp.Create(TimeSpan.FromSeconds(5)), new ChildProcessRunner(), time, TimeSpan.FromSeconds(5));
-        var monitor = new FreshnessMonitor(checker, new MirrorCheckState(statePath), () => registry, publicDirectory, null, TimeSpan.FromMinutes(15), time, NullLogger.Instance);
+        var monitor = new FreshnessMonitor(checker, new MirrorCheckState(statePath), () => registry, publicDirectory, null, () => TimeSpan.FromMinutes(15), time, NullLogger.Instance);
 
         var firstRound = await monitor.CheckNowAsync(CancellationToken.None);
         time.Advance(TimeSpan.FromHours(2));
@@ -50,7 +50,7 @@ public sealed class FreshnessMonitorTests
             var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
             var checker = new MirrorChecker(MirrorHttp.Create(TimeSpan.FromSeconds(5)), new ChildProcessRunner(), time, TimeSpan.FromSeconds(5));
             var noTrace = new EventLogger(7101);
-            using var monitor = new FreshnessMonitor(checker, new MirrorCheckState(MirrorCheckState.PathFor(scratch)), () => [], publicDirectory, null, TimeSpan.FromMinutes(15), time, noTrace);
+            using var monitor = new FreshnessMonitor(checker, new MirrorCheckState(MirrorCheckState.PathFor(scratch)), () => [], publicDirectory, null, () => TimeSpan.FromMinutes(15), time, noTrace);
             var page = Path.Combine(publicDirectory, MirrorsPage.JsonFileName);
 
             // The first round finds no trace (a host before its first sync) and publishes nothing.
@@ -93,7 +93,7 @@ public sealed class FreshnessMonitorTests
             await using var mirror = new TinyHttpServer(200, first.Render());
             IReadOnlyList<MirrorConfig> registry = [new() { Name = "mirror-a", Url = mirror.Url, Hostname = "a.example.org" }];
             var checker = new MirrorChecker(MirrorHttp.Create(TimeSpan.FromSeconds(5)), new ChildProcessRunner(), time, TimeSpan.FromSeconds(5));
-            using var monitor = new FreshnessMonitor(checker, new MirrorCheckState(MirrorCheckState.PathFor(scratch)), () => registry, publicDirectory, null, TimeSpan.FromMinutes(15), time, NullLogger.Instance);
+            using var monitor = new FreshnessMonitor(checker, new MirrorCheckState(MirrorCheckState.PathFor(scratch)), () => registry, publicDirectory, null, () => TimeSpan.FromMinutes(15), time, NullLogger.Instance);
             var page = Path.Combine(publicDirectory, MirrorsPage.JsonFileName);
 
             await monitor.StartAsync(CancellationToken.None);

@@ -54,7 +54,7 @@ public sealed class MirrorDownloadAlternativesTests
             [new MirrorCheckResult("fresh", MirrorCheckStatus.Fresh, "", Now, null, ""), new MirrorCheckResult("stale", MirrorCheckStatus.Stale, "", Now, TimeSpan.FromDays(2), "")],
             CancellationToken.None);
         var checker = new MirrorChecker(MirrorHttp.Create(TimeSpan.FromSeconds(1)), new ChildProcessRunner(), TimeProvider.System, TimeSpan.FromSeconds(1));
-        var monitor = new FreshnessMonitor(checker, state, () => config.Mirrors, served, null, TimeSpan.FromHours(1), TimeProvider.System, NullLogger.Instance);
+        var monitor = new FreshnessMonitor(checker, state, () => config.Mirrors, served, null, () => TimeSpan.FromHours(1), TimeProvider.System, NullLogger.Instance);
         var digests = new Digests { Sha256 = null };
         var alternatives = new MirrorDownloadAlternatives(source, monitor, digests, served, new PieceHashes(Path.Combine(scratch, "pieces"), 0), TimeProvider.System);
         var origin = new Uri("http://127.0.0.2/");
