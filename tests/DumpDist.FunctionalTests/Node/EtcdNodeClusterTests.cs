@@ -101,6 +101,7 @@ public sealed class EtcdNodeClusterTests : IAsyncLifetime
         var refused = await c.CliAsync("failover", "--config", c.ConfigPath, "--service", "web", "--to", "b");
         Assert.True(refused.ExitCode == 1, $"exit {refused.ExitCode}: {refused.StandardError}{refused.StandardOutput}");
         Assert.Contains("etcd did not confirm epoch 1", refused.StandardError, StringComparison.Ordinal);
+        Assert.Contains(_etcd.ClientUrl.ToString(), refused.StandardError, StringComparison.Ordinal);
         Assert.Equal("a", (await c.AssignmentsAsync("a")).HostOf("web"));
         Assert.Equal(200, await c.HealthAsync("a", "web"));
 
