@@ -18,7 +18,7 @@ public sealed class EtcdNodeClusterTests : IAsyncLifetime
     {
         _etcd = await EtcdServer.StartAsync();
 
-        // A short timeout and refresh keep the outage's effects within seconds.
+        // A short refresh brings the nodes back within seconds of etcd; etcd.timeout keeps its default (5s), as the CLI's wait must cover it.
         _cluster = await TwoNodeCluster.CreateAsync(_dir, assignments: $"""
             assignments:
               store: etcd
@@ -26,7 +26,6 @@ public sealed class EtcdNodeClusterTests : IAsyncLifetime
               etcd:
                 endpoints: [{_etcd.ClientUrl}]
                 prefix: /dumpdist-node-test/
-                timeout: 2s
             """);
     }
 
@@ -120,6 +119,36 @@ public sealed class EtcdNodeClusterTests : IAsyncLifetime
             await Eventually.TrueAsync(async () => await EpochAndWebAsync("a") == (1, "b") && await EpochAndWebAsync("b") == (1, "b"), TimeSpan.FromSeconds(20)),
             $"the nodes never agreed on epoch 1 after etcd came back: a {await EpochAndWebAsync("a")}, b {await EpochAndWebAsync("b")}");
         Assert.True(await Eventually.TrueAsync(async () => await c.HealthAsync("b", "web") == 200, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Node_EtcdHung_FailoverFailsNamingEtcdAndChangesNothing()
+    {
+        var c = _cluster;
+        await StartAndSyncAsync();
+
+        // A frozen member keeps its connections open and never answers: the commit runs into assignments.etcd.timeout
+        // (5 s, as long as the CLI's admin.timeout), and the CLI still gets the node's answer rather than "no node answered".
+        await _etcd.FreezeAsync();
+        var refused = await c.CliAsync("failover", "--config", c.ConfigPath, "--service", "web", "--to", "b");
+        Assert.True(refused.ExitCode == 1, $"exit {refused.ExitCode}: {refused.StandardError}{refused.StandardOutput}");
+        Assert.Contains("etcd did not confirm epoch 1", refused.StandardError, StringComparison.Ordinal);
+        Assert.Contains("did not answer within 5 s", refused.StandardError, StringComparison.Ordinal);
+
+        using (var served = await c.Http.GetAsync(c.Web("a", "index.html")))
+        {
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        }
+
+        // Thawed, etcd still holds no change: the refused failover did not land later.
+        await _etcd.ThawAsync();
+        Assert.True(
+            await Eventually.TrueAsync(async () => await ReachableMetricAsync("a") == "1" && await ReachableMetricAsync("b") == "1", TimeSpan.FromSeconds(30)),
+            "the nodes never reached etcd again after it was thawed");
+        Assert.Equal((0L, "a"), await EpochAndWebAsync("a"));
+        Assert.Equal((0L, "a"), await EpochAndWebAsync("b"));
+        var stored = await ExternalProgram.RunAsync("etcdctl", ["--endpoints", _etcd.ClientUrl.ToString(), "get", "/dumpdist-node-test/assignments", "--print-value-only"]);
+        Assert.True(stored.ExitCode == 0 && stored.StandardOutput.Trim().Length == 0, $"etcd holds a set: {stored.StandardOutput}{stored.StandardError}");
     }
 
     private async Task StartAndSyncAsync()

@@ -136,7 +136,7 @@ internal sealed class EtcdAssignmentStore : IAssignmentStore, IHostedService, IA
         if (response is null)
         {
             // A timeout may hide a transaction that etcd applied; a re-read tells.
-            return Failed($"etcd did not confirm epoch {epoch} ({error}); re-read before retrying");
+            return new CommitResult(false, $"etcd did not confirm epoch {epoch} ({error}); re-read before retrying", [], Unanswered: true);
         }
 
         var revision = response.Header.Revision;
