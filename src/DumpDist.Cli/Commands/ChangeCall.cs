@@ -1,4 +1,5 @@
 using DumpDist.Core.Cluster;
+using DumpDist.Core.Configuration;
 using DumpDist.Node.Admin;
 
 namespace DumpDist.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class ChangeCall
         }
 
         using var http = AdminHttp.Create(settings);
-        var clients = AdminHttp.Clients(config, settings, http, token);
+        var clients = AdminHttp.Clients(config, settings with { Timeout = AnswerTimeout(config, settings) }, http, token);
         var order = clients.Keys.OrderBy(h => h == preferred ? 0 : 1).ThenBy(h => config.HostIndex(h)).ToList();
         var misses = new List<string>();
         foreach (var host in order)
@@ -66,5 +67,17 @@ internal static class ChangeCall
 
         await Console.Error.WriteLineAsync($"dumpdist {command}: no node answered: {string.Join("; ", misses)}");
         return ExitCodes.ProblemFound;
+    }
+
+    /// <summary>
+    /// How long a node may take to answer a change: its guards ask the target and the active host
+    /// for their state (admin.timeout each), then it commits (one etcd call within
+    /// assignments.etcd.timeout, or pushes to the peers within admin.timeout). Waiting only
+    /// admin.timeout would report a node that is still deciding as not answering.
+    /// </summary>
+    private static TimeSpan AnswerTimeout(ClusterConfig config, AdminSettings settings)
+    {
+        var commit = config.Assignments is { Store: AssignmentStoreKind.Etcd, Etcd: { } etcd } ? etcd.Timeout : settings.Timeout;
+        return (settings.Timeout * 3) + commit;
     }
 }

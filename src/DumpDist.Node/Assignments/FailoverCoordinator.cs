@@ -9,7 +9,8 @@ namespace DumpDist.Node.Assignments;
 /// <summary>
 /// Decides failover, drain and undrain on the node that received the call: checks the guards
 /// against fresh state from the hosts involved (unless forced), then commits the next epoch with
-/// its audit record. A lost race for an epoch is retried once after a re-read.
+/// its audit record. A lost race for an epoch is retried once after a re-read; a commit the store
+/// did not answer is not.
 /// </summary>
 internal sealed class FailoverCoordinator(
     IClusterConfigSource config,
@@ -163,7 +164,8 @@ internal sealed class FailoverCoordinator(
                     return new ChangeResponse { Ok = true, Message = result.Message, Assignments = store.Current, Acknowledged = result.Acknowledged };
                 }
 
-                if (attempt > 0)
+                // A lost race is retried on a fresh read; a store that did not answer would only make the caller wait another timeout.
+                if (attempt > 0 || result.Unanswered)
                 {
                     return new ChangeResponse { Ok = false, Message = result.Message, Assignments = store.Current };
                 }

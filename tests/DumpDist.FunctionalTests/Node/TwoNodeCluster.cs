@@ -14,9 +14,10 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
     public const string Token = "node-test-token";
     private readonly Dictionary<string, NodeProcess> _nodes = [];
 
-    private TwoNodeCluster(string directory, RsyncDaemon source, int adminPort, int webPort, string? adminTls, string rate, string stopTimeout, string extraServices)
+    private TwoNodeCluster(string directory, RsyncDaemon source, int adminPort, int webPort, string? adminTls, string rate, string stopTimeout, string extraServices, string assignments)
     {
         ExtraServices = extraServices;
+        Assignments = assignments;
         Rate = rate;
         StopTimeout = stopTimeout;
         Directory_ = directory;
@@ -38,6 +39,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
     /// <summary>More entries under <c>services</c> (YAML indented by two spaces), or empty.</summary>
     public string ExtraServices { get; }
 
+    /// <summary>A top-level <c>assignments</c> section (unindented YAML), or empty for the peers store's defaults.</summary>
+    public string Assignments { get; }
+
     /// <summary>services.web.stop_timeout: how long downloads in flight may go on after SIGTERM.</summary>
     public string StopTimeout { get; }
 
@@ -58,7 +62,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
 
     public string TokenPath => Path.Combine(Directory_, "admin.token");
 
-    public static async Task<TwoNodeCluster> CreateAsync(string directory, string? adminTls = null, string rate = "0", string stopTimeout = "30s", string extraServices = "")
+    public static async Task<TwoNodeCluster> CreateAsync(string directory, string? adminTls = null, string rate = "0", string stopTimeout = "30s", string extraServices = "", string assignments = "")
     {
         var tree = Path.Combine(directory, "source");
         var fixture = await DumpDistProcess.RunAsync("fixture", "--out", tree, "--wikis", "2", "--runs", "1", "--scale", "200000");
@@ -68,7 +72,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         }
 
         var source = await RsyncDaemon.StartAsync(tree);
-        var cluster = new TwoNodeCluster(directory, source, FreePort.Next(), FreePort.Next(), adminTls, rate, stopTimeout, extraServices);
+        var cluster = new TwoNodeCluster(directory, source, FreePort.Next(), FreePort.Next(), adminTls, rate, stopTimeout, extraServices, assignments);
         await File.WriteAllTextAsync(cluster.TokenPath, Token + "\n");
         File.SetUnixFileMode(cluster.TokenPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         await File.WriteAllTextAsync(cluster.ConfigPath, cluster.Yaml());
@@ -115,6 +119,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
             - name: ops
               file: {TokenPath}
         {AdminTls ?? string.Empty}
+        {Assignments}
         qos:
           conn_limit: 0
           rate: {Rate}

@@ -135,8 +135,8 @@ internal sealed class EtcdAssignmentStore : IAssignmentStore, IHostedService, IA
         var (response, error) = await _calls.InvokeAsync("commit", isRead: false, (endpoint, token) => endpoint.Client.TransactionAsync(transaction, cancellationToken: token), cancellationToken);
         if (response is null)
         {
-            // A timeout may hide a transaction that etcd applied; a re-read tells.
-            return Failed($"etcd did not confirm epoch {epoch} ({error}); re-read before retrying");
+            // A timeout may hide a transaction that etcd applied (or applies once it answers again); a re-read tells.
+            return new CommitResult(false, $"etcd did not confirm epoch {epoch} ({error}); if the request reached etcd it may still apply it, so check `dumpdist status` before retrying", [], Unanswered: true);
         }
 
         var revision = response.Header.Revision;
