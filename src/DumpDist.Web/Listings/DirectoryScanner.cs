@@ -1,3 +1,4 @@
+using DumpDist.Core.IO;
 using DumpDist.Web.Confinement;
 
 namespace DumpDist.Web.Listings;
@@ -19,7 +20,7 @@ internal static class DirectoryScanner
             var target = info;
             if (info.LinkTarget is not null)
             {
-                var real = NativePath.RealPath(info.FullName);
+                var real = RealPath.Of(info.FullName);
                 if (real is null || !(real == rootReal || real.StartsWith(rootReal + "/", StringComparison.Ordinal))
                     || PublishFilter.IsExcludedPath(real.AsSpan(Math.Min(real.Length, rootReal.Length + 1))))
                 {

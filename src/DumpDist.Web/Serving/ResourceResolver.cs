@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DumpDist.Core.IO;
 using DumpDist.Web.Confinement;
 
 namespace DumpDist.Web.Serving;
@@ -19,7 +20,7 @@ internal sealed class ResourceResolver
     {
         Budget = budget ?? new SmallFileBudget(64L * 1024 * 1024, 16 * 1024);
         var full = Path.GetFullPath(root);
-        RootReal = NativePath.RealPath(full) ?? throw new DirectoryNotFoundException($"root directory {full} does not exist");
+        RootReal = RealPath.Of(full) ?? throw new DirectoryNotFoundException($"root directory {full} does not exist");
         _time = time;
         _ttlTicks = (long)(ttl.TotalSeconds * time.TimestampFrequency);
     }
@@ -65,7 +66,7 @@ internal sealed class ResourceResolver
     private Resource ResolveUncached(string relativePath)
     {
         var candidate = relativePath.Length == 0 ? RootReal : RootReal + "/" + relativePath;
-        var real = NativePath.RealPath(candidate);
+        var real = RealPath.Of(candidate);
         if (real is null)
         {
             return Resource.Missing;
